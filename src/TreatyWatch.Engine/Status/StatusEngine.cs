@@ -58,6 +58,15 @@ public static class StatusEngine
             var plans = new Dictionary<string, StatePlan>(StringComparer.Ordinal);
             foreach (var (state, list) in byState) plans[state] = PlanState(state, list);
 
+            // Objections belong to the story of the act they object to.
+            foreach (var o in ordered.Where(a => a.Kind == ActionKind.Object && a.ObjectsTo is not null))
+            {
+                var target = ordered.FirstOrDefault(a => a.Id == o.ObjectsTo);
+                if (target is null || !plans.TryGetValue(target.State, out var targetPlan)) continue;
+                targetPlan.Annotations.Add((o.Known, new Reason(ReasonKind.NotProvidedFor,
+                    $"{NameOf(o.State)} objected ({o.Date}) to {NameOf(target.State)}'s act of {target.Date} ({ActionKinds.Describe(target.Kind)})", Action: o)));
+            }
+
             var (end, endReason) = TreatyEnd(ordered, plans);
 
             var timelines = new Dictionary<string, StateTimeline>(StringComparer.Ordinal);
