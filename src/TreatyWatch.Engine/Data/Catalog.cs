@@ -282,7 +282,7 @@ public static partial class CatalogParser
                             static int? N(Group g) => g.Success && g.Value != "?" ? int.Parse(g.Value, CultureInfo.InvariantCulture) : null;
                             votes = new Votes(N(vm.Groups[1]), N(vm.Groups[2]), N(vm.Groups[3]), null);
                         }
-                        else errors.Add(new DataError(f.Path, r.Line, $"votes '{value}' is not for-against-abstain (e.g. 107-0-3; ? for unknown)"));
+                        else errors.Add(new DataError(f.Path, r.Line, $"votes '{value}' is not for-against[-abstain] (e.g. 107-0-3 or 83-15; ? for unknown)"));
                         break;
                     case "threshold":
                         if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var t)) threshold = t;
@@ -372,6 +372,6 @@ public static partial class CatalogParser
     [GeneratedRegex("^[A-Z]{3}$")]
     private static partial Regex Iso3();
 
-    [GeneratedRegex(@"^(\d+|\?)-(\d+|\?)-(\d+|\?)$")]
+    [GeneratedRegex(@"^(\d+|\?)-(\d+|\?)(?:-(\d+|\?))?$")]
     private static partial Regex VotesPattern();
 }

@@ -192,6 +192,7 @@ public static class StatusEngine
                 if (a.Kind == ActionKind.Sign)
                 {
                     if (treaty.Signature is { } sr && SignatureClosed(sr) is { } closed && a.Date.FirstDay >= closed)
+                        // "until entry into force" excludes that day; "until 31 December 2000" includes it (SignatureClosed returns the first closed day).
                         _problems.Add($"{a.Origin}: {name} is recorded as signing on {a.Date} but signature closed on {IsoDate.Format(closed)} ({sr.Origin.Article}: {sr.Origin.Text})");
                     if (consent is null)
                         plan.Transitions.Add(new(a.Date.FirstDay, TreatyStatus.Signatory, null, null, [ActionReason(a, name)]));
@@ -374,7 +375,7 @@ public static class StatusEngine
 
         private readonly HashSet<TreatyAction> _handled = [];
 
-        private LocalDate? SignatureClosed(SignatureRule rule) => rule.UntilEntryIntoForce ? _treatyEif : rule.Until;
+        private LocalDate? SignatureClosed(SignatureRule rule) => rule.UntilEntryIntoForce ? _treatyEif : rule.Until?.PlusDays(1);
 
         private (LocalDate? Date, Reason[] Reasons) StateEntryIntoForce(TreatyAction consent, string state, string name)
         {
