@@ -69,6 +69,7 @@ public static class CliApp
         root.Add(TreatiesCommand.Create(ctx));
         root.Add(StatesCommand.Create(ctx));
         root.Add(CheckCommand.Create(ctx));
+        root.Add(VerifyReferenceCommand.Create(ctx));
         return root;
     }
 
