@@ -64,11 +64,17 @@ public sealed class Lookup
             throw new UserInputException($"{what} '{input}' is ambiguous: it can mean {string.Join(" or ", found.Select(f => $"{name(f)} ({code(f)})"))}");
         }
 
+        // Near misses by edit distance, then names that contain every word typed ("kyoto" → Kyoto Protocol).
+        var words = key.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var suggestions = map
             .Select(kv => (kv.Key, kv.Value, Distance: Distance(key, kv.Key)))
             .Where(x => x.Distance <= Math.Max(2, key.Length / 4))
             .OrderBy(x => x.Distance)
             .SelectMany(x => x.Value)
+            .Concat(words.Length == 0 ? [] : map
+                .Where(kv => words.All(w => w.Length >= 3 && (" " + kv.Key + " ").Contains(" " + w + " ", StringComparison.Ordinal)))
+                .OrderBy(kv => kv.Key.Length)
+                .SelectMany(kv => kv.Value))
             .Distinct()
             .Take(3)
             .ToList();

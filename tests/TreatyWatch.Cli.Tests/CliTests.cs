@@ -186,3 +186,18 @@ public class CliTests
         Assert.True(code == 0, err);
     }
 }
+
+public class LookupSuggestionTests
+{
+    [Fact]
+    public void PartialTreatyName_SuggestsTheTreatyContainingIt()
+    {
+        var console = new Spectre.Console.Testing.TestConsole();
+        var err = new StringWriter();
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(dir!.FullName, "TreatyWatch.slnx"))) dir = dir.Parent;
+        var code = CliApp.Run(["status", "CAN", "kyoto", "--data", Path.Combine(dir.FullName, "data")], new CliContext(console, new StringWriter(), err, new NodaTime.LocalDate(2026, 1, 1)));
+        Assert.Equal(2, code);
+        Assert.Contains("did you mean 'Kyoto Protocol' (kyoto-protocol)?", err.ToString(), StringComparison.Ordinal);
+    }
+}

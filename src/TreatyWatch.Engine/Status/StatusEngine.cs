@@ -336,7 +336,7 @@ public static class StatusEngine
                     }
 
                     plan.Transitions.Add(new(takesEffect, TreatyStatus.Withdrawn, null, takesEffect,
-                        [.. effReasons, new Reason(ReasonKind.Rule, $"The withdrawal took effect on {IsoDate.Long(takesEffect)}; {name} was bound from {(eifState is { } s0 ? IsoDate.Long(s0) : "—")} until then", rule.Origin.Article)]));
+                        [.. bound, .. effReasons, new Reason(ReasonKind.Rule, $"The withdrawal took effect on {IsoDate.Long(takesEffect)}; {name} was bound from {(eifState is { } s0 ? IsoDate.Long(s0) : "—")} until then", rule.Origin.Article)]));
                     plan.WithdrawalsTakingEffect.Add((takesEffect, w));
                     episodeEnd = takesEffect;
                     break;
