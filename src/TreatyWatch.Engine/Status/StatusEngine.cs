@@ -290,8 +290,7 @@ public static class StatusEngine
                         continue;
                     }
 
-                    var pendingStatus = eifState is { } e2 && e2 <= r ? TreatyStatus.WithdrawalPending : TreatyStatus.WithdrawalPending;
-                    plan.Transitions.Add(new(r, pendingStatus, eifState, effective, [.. bound, .. effReasons]));
+                    plan.Transitions.Add(new(r, TreatyStatus.WithdrawalPending, eifState, effective, [.. bound, .. effReasons]));
 
                     // Art. 20(3)-style clause: it delays the effect; it does not forbid the withdrawal.
                     var takesEffect = effective;
@@ -513,8 +512,7 @@ public static class StatusEngine
             var breakpoints = transitions.Select(t => t.Day).Concat(annotations.Select(a => a.Day)).Distinct().Order().ToList();
             var segments = new List<StatusSegment>(breakpoints.Count + 1);
             var first = breakpoints.Count > 0 ? breakpoints[0] : LocalDate.MaxIsoValue;
-            var initial = treaty.ParticipantsComplete ? TreatyStatus.None : TreatyStatus.None;
-            segments.Add(new StatusSegment(LocalDate.MinIsoValue, breakpoints.Count > 0 ? first : null, initial, null, null,
+            segments.Add(new StatusSegment(LocalDate.MinIsoValue, breakpoints.Count > 0 ? first : null, TreatyStatus.None, null, null,
                 [new Reason(ReasonKind.Note, $"No signature or instrument of {NameOf(state)} is on record before {(breakpoints.Count > 0 ? IsoDate.Long(first) : "any date")}")]));
 
             var ti = 0;
@@ -569,7 +567,7 @@ public sealed class StateTimeline
     {
         var i = Array.BinarySearch(_starts, day);
         if (i < 0) i = ~i - 1;
-        return (StatusSegment)((IReadOnlyList<StatusSegment>)Segments)[i];
+        return Segments[i];
     }
 
     /// <summary>The latest domestic step certainly taken by a day (its whole date range is on or before it).</summary>
