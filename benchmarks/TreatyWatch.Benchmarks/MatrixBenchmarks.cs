@@ -10,6 +10,7 @@ namespace TreatyWatch.Benchmarks;
 /// status byte per day into a reused buffer. The books are built once in the set-up (their cost is BuildBook_apmbc's).
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 [SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 10)]
 public class MatrixBenchmarks
 {

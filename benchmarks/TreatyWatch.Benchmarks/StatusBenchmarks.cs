@@ -8,6 +8,7 @@ namespace TreatyWatch.Benchmarks;
 
 /// <summary>(a) one status query, (b) building a status book, (c) parsing the data folder.</summary>
 [MemoryDiagnoser]
+[MedianColumn]
 [SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 10)]
 public class StatusBenchmarks
 {
