@@ -545,12 +545,14 @@ public sealed class StateTimeline
     {
         State = state;
         Segments = segments;
+        _segments = segments;
         DomesticSteps = domesticSteps;
         Transitions = transitions;
         _starts = segments.Select(s => s.From).ToArray();
         _domesticLastDays = domesticSteps.Select(d => d.Date.LastDay).ToArray();
     }
 
+    private readonly StatusSegment[] _segments;
     private readonly LocalDate[] _starts;
     private readonly LocalDate[] _domesticLastDays;
 
@@ -568,6 +570,29 @@ public sealed class StateTimeline
         var i = Array.BinarySearch(_starts, day);
         if (i < 0) i = ~i - 1;
         return Segments[i];
+    }
+
+    /// <summary>
+    /// Writes the status of each day into <paramref name="days"/>: <c>days[i]</c> is the status (as a byte) on
+    /// <c>from + i days</c>. Walks the segments forward (one pass, no search per day); same answers as <see cref="SegmentOn"/>.
+    /// </summary>
+    public void Fill(LocalDate from, Span<byte> days)
+    {
+        var segments = _segments;
+        var start = 0;
+        for (var k = 0; k < segments.Length && start < days.Length; k++)
+        {
+            var end = days.Length;
+            if (k + 1 < segments.Length)
+            {
+                var next = Period.DaysBetween(from, _starts[k + 1]);
+                if (next <= 0) continue; // this segment ends before the range begins
+                if (next < end) end = next;
+            }
+
+            days[start..end].Fill((byte)segments[k].Status);
+            start = end;
+        }
     }
 
     /// <summary>The latest domestic step certainly taken by a day (its whole date range is on or before it).</summary>
@@ -639,6 +664,16 @@ public sealed class TreatyStatusBook
     /// <summary>Status only (no answer object): for counting and matrices.</summary>
     public TreatyStatus StatusCode(string iso3, LocalDate on) =>
         _timelines.TryGetValue(iso3, out var t) ? t.SegmentOn(on).Status : Treaty.ParticipantsComplete ? TreatyStatus.None : TreatyStatus.Unknown;
+
+    /// <summary>
+    /// Status only, for every day from <paramref name="from"/>: <c>days[i]</c> is <see cref="StatusCode"/> of
+    /// <c>from + i days</c>, as a byte. For matrices: one pass over the state's segments.
+    /// </summary>
+    public void Fill(string iso3, LocalDate from, Span<byte> days)
+    {
+        if (_timelines.TryGetValue(iso3, out var t)) t.Fill(from, days);
+        else days.Fill((byte)(Treaty.ParticipantsComplete ? TreatyStatus.None : TreatyStatus.Unknown));
+    }
 
     internal IReadOnlyDictionary<string, State> States => _states;
 }
