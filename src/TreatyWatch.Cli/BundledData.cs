@@ -21,14 +21,14 @@ public static class BundledData
         throw new UserInputException($"no data folder found (looked in {shipped}); pass --data <folder> or set TREATYWATCH_DATA");
     }
 
-    /// <summary>Reads every data file under a folder and parses the catalog.</summary>
-    public static Catalog Load(string folder)
+    /// <summary>Reads every data file under a folder and parses the catalog (each treaty's actions on first use).</summary>
+    public static Catalog Load(string folder, bool lazyActions = true)
     {
         var files = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
             .Where(p => p.EndsWith(".csv", StringComparison.Ordinal) || p.EndsWith(".treaty", StringComparison.Ordinal))
             .Select(p => new DataFile(Path.GetRelativePath(folder, p).Replace('\\', '/'), File.ReadAllText(p)))
             .ToList();
-        return CatalogParser.Parse(files);
+        return CatalogParser.Parse(files, lazyActions);
     }
 }
 

@@ -129,6 +129,36 @@ public class CliTests
     }
 
     [Fact]
+    public void MalformedActionRow_ExitsThree_NamingFileAndLine_AndCheckFindsItToo()
+    {
+        var copy = Path.Combine(Path.GetTempPath(), "tw-data-" + Guid.NewGuid().ToString("N"));
+        foreach (var f in Directory.EnumerateFiles(Data, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(copy, Path.GetRelativePath(Data, f));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(f, target);
+        }
+
+        File.AppendAllText(Path.Combine(copy, "actions", "ccm.csv"), "LTU,ratify,2025-02-30,,,untc_xxvi6_2013,\n");
+        var line = File.ReadAllLines(Path.Combine(copy, "actions", "ccm.csv")).Length;
+        try
+        {
+            var (code, _, err, _) = RunWith(copy, "status", "LTU", "ccm");
+            Assert.Equal(3, code);
+            Assert.Contains($"actions/ccm.csv:{line}: date: '2025-02-30' does not exist", err, StringComparison.Ordinal);
+            var (checkCode, _, checkErr, _) = RunWith(copy, "check");
+            Assert.Equal(3, checkCode);
+            Assert.Contains("actions/ccm.csv", checkErr, StringComparison.Ordinal);
+            // Other treaties still answer: the bad file does not take the others down with it.
+            Assert.Equal(0, RunWith(copy, "status", "LTU", "apmbc").Code);
+        }
+        finally
+        {
+            Directory.Delete(copy, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Parties_Json_IsAnArrayOfStatusObjects()
     {
         var (code, output, _, _) = Run("parties", "apmbc", "--on", "2026-02-20", "-f", "json");

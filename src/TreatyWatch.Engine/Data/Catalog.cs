@@ -48,7 +48,12 @@ public sealed class Catalog
 public static partial class CatalogParser
 {
     /// <summary>Parses and cross-checks every file; throws <see cref="DataException"/> listing every problem with file and line.</summary>
-    public static Catalog Parse(IEnumerable<DataFile> files)
+    /// <param name="files">The data files.</param>
+    /// <param name="lazyActions">
+    /// Parse each treaty's actions file only when its actions are first asked for (a one-treaty query at start-up
+    /// reads one file instead of all). Problems in such a file then surface, with file and line, at that moment.
+    /// </param>
+    public static Catalog Parse(IEnumerable<DataFile> files, bool lazyActions = false)
     {
         var list = files.ToList();
         var errors = new List<DataError>();
@@ -89,7 +94,7 @@ public static partial class CatalogParser
             else treaties.Add(t);
         }
 
-        var actions = new Dictionary<string, IReadOnlyList<TreatyAction>>(StringComparer.Ordinal);
+        var actions = new LazyActions();
         foreach (var f in list.Where(f => f.Path.StartsWith("actions/", StringComparison.Ordinal) && f.Path.EndsWith(".csv", StringComparison.Ordinal)).OrderBy(f => f.Path, StringComparer.Ordinal))
         {
             var id = f.Path["actions/".Length..^".csv".Length];
@@ -99,8 +104,16 @@ public static partial class CatalogParser
                 continue;
             }
 
-            var a = Guard(() => ParseActions(f, id, states, sources));
-            if (a is not null) actions[id] = a;
+            if (lazyActions)
+            {
+                var file = f;
+                actions.Add(id, new Lazy<IReadOnlyList<TreatyAction>>(() => ParseActions(file, id, states, sources)));
+            }
+            else
+            {
+                var a = Guard(() => ParseActions(f, id, states, sources));
+                if (a is not null) actions.Add(id, new Lazy<IReadOnlyList<TreatyAction>>(a));
+            }
         }
 
         var conflictsFile = list.FirstOrDefault(f => f.Path == "armed-conflicts.csv");
@@ -367,6 +380,37 @@ public static partial class CatalogParser
 
         if (errors.Count > 0) throw new DataException(errors);
         return list;
+    }
+
+    /// <summary>Actions by treaty, each list parsed on first access when the catalog was parsed lazily.</summary>
+    private sealed class LazyActions : IReadOnlyDictionary<string, IReadOnlyList<TreatyAction>>
+    {
+        private readonly Dictionary<string, Lazy<IReadOnlyList<TreatyAction>>> _map = new(StringComparer.Ordinal);
+
+        public void Add(string id, Lazy<IReadOnlyList<TreatyAction>> actions) => _map[id] = actions;
+
+        public IReadOnlyList<TreatyAction> this[string key] => _map[key].Value;
+        public IEnumerable<string> Keys => _map.Keys;
+        public IEnumerable<IReadOnlyList<TreatyAction>> Values => _map.Values.Select(v => v.Value);
+        public int Count => _map.Count;
+        public bool ContainsKey(string key) => _map.ContainsKey(key);
+
+        public bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out IReadOnlyList<TreatyAction> value)
+        {
+            if (_map.TryGetValue(key, out var lazy))
+            {
+                value = lazy.Value;
+                return true;
+            }
+
+            value = null;
+            return false;
+        }
+
+        public IEnumerator<KeyValuePair<string, IReadOnlyList<TreatyAction>>> GetEnumerator() =>
+            _map.Select(kv => new KeyValuePair<string, IReadOnlyList<TreatyAction>>(kv.Key, kv.Value.Value)).GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
     [GeneratedRegex("^[A-Z]{3}$")]
