@@ -1,0 +1,36 @@
+using TreatyWatch.Engine.Data;
+
+namespace TreatyWatch.Cli;
+
+/// <summary>Finds and reads the data folder: <c>--data</c>, then TREATYWATCH_DATA, then the copy shipped beside the program.</summary>
+public static class BundledData
+{
+    /// <summary>The data folder to use.</summary>
+    public static string Locate(string? explicitPath)
+    {
+        var candidate = explicitPath ?? Environment.GetEnvironmentVariable("TREATYWATCH_DATA");
+        if (!string.IsNullOrWhiteSpace(candidate))
+        {
+            if (!Directory.Exists(Path.Combine(candidate, "treaties")))
+                throw new UserInputException($"data folder '{candidate}' has no treaties/ folder");
+            return Path.GetFullPath(candidate);
+        }
+
+        var shipped = Path.Combine(AppContext.BaseDirectory, "data");
+        if (Directory.Exists(Path.Combine(shipped, "treaties"))) return shipped;
+        throw new UserInputException($"no data folder found (looked in {shipped}); pass --data <folder> or set TREATYWATCH_DATA");
+    }
+
+    /// <summary>Reads every data file under a folder and parses the catalog (each treaty's actions on first use).</summary>
+    public static Catalog Load(string folder, bool lazyActions = true)
+    {
+        var files = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .Where(p => p.EndsWith(".csv", StringComparison.Ordinal) || p.EndsWith(".treaty", StringComparison.Ordinal))
+            .Select(p => new DataFile(Path.GetRelativePath(folder, p).Replace('\\', '/'), File.ReadAllText(p)))
+            .ToList();
+        return CatalogParser.Parse(files, lazyActions);
+    }
+}
+
+/// <summary>Bad input from the user: the message names the input and the problem; exit code 2.</summary>
+public sealed class UserInputException(string message) : Exception(message);

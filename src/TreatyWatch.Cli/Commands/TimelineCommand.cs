@@ -1,0 +1,96 @@
+using System.CommandLine;
+using Spectre.Console;
+using TreatyWatch.Cli.Output;
+using TreatyWatch.Engine.Actions;
+using TreatyWatch.Engine.Dates;
+using TreatyWatch.Engine.Status;
+
+namespace TreatyWatch.Cli.Commands;
+
+/// <summary><c>treatywatch timeline &lt;state&gt; [--treaty T]</c>: legal acts, domestic steps and computed effects in order.</summary>
+public static class TimelineCommand
+{
+    private sealed record Entry(PartialDate Date, string Treaty, string Event, string Detail, string Sources, bool Computed);
+
+    public static Command Create(CliContext ctx)
+    {
+        var state = new Argument<string>("state") { Description = "State: ISO code, name or alias" };
+        var treatyOpt = new Option<string?>("--treaty", "-t") { Description = "Only this treaty" };
+        var known = new Option<string?>("--as-known-on") { Description = "Use only what the record knew by this day" };
+        var cmd = new Command("timeline", "A state's steps under treaties: domestic steps, depositary acts, entries into force, withdrawals taking effect") { state, treatyOpt, known };
+        cmd.SetAction(p =>
+        {
+            var data = p.GetValue(CliApp.Data);
+            var catalog = ctx.Catalog(data);
+            var lookup = ctx.Lookup(data);
+            var s = lookup.State(p.GetValue(state)!);
+            var asKnown = CliApp.ParseDate(p.GetValue(known), "--as-known-on");
+            var treaties = p.GetValue(treatyOpt) is { } tt ? [lookup.Treaty(tt)] : catalog.Treaties.ToList();
+            var entries = new List<Entry>();
+            foreach (var t in treaties)
+            {
+                var book = catalog.Book(t.Id, asKnown);
+                foreach (var a in catalog.ActionsOf(t.Id).Where(a => a.State == s.Iso3 && (asKnown is null || a.Known <= asKnown)))
+                {
+                    if (ActionKinds.Family(a.Kind) == ActionFamily.Statement) continue;
+                    var detail = string.Join("; ", new[] { a.Votes?.ToString(), a.Effective is { } e ? $"names {IsoDate.Format(e)}" : null, a.Note }.Where(x => x is not null));
+                    entries.Add(new Entry(a.Date, t.Id, ActionKinds.Describe(a.Kind), detail, string.Join(" ", a.Sources.Select(x => x.Key)), false));
+                }
+
+                if (book.TimelineOf(s.Iso3) is { } tl)
+                {
+                    foreach (var (day, status) in tl.Transitions)
+                    {
+                        var ev = status switch
+                        {
+                            TreatyStatus.Party => "treaty in force for it (computed)",
+                            TreatyStatus.Withdrawn => "withdrawal takes effect (computed)",
+                            TreatyStatus.WithdrawalSuspended => "withdrawal held back by armed conflict (computed)",
+                            TreatyStatus.None when book.End == day => "treaty expired or terminated (computed)",
+                            _ => null,
+                        };
+                        if (ev is not null) entries.Add(new Entry(PartialDate.OfDay(day), t.Id, ev, "", "", true));
+                    }
+                }
+            }
+
+            entries = entries.OrderBy(e => e.Date.FirstDay).ThenBy(e => e.Computed).ToList();
+            switch (p.GetValue(CliApp.Format))
+            {
+                case OutputFormat.Json:
+                    Json.Write(ctx.Out, w =>
+                    {
+                        w.WriteStartArray();
+                        foreach (var e in entries)
+                        {
+                            w.WriteStartObject();
+                            w.WriteString("date", e.Date.ToString());
+                            w.WriteString("treaty", e.Treaty);
+                            w.WriteString("event", e.Event);
+                            w.WriteBoolean("computed", e.Computed);
+                            w.WriteString("detail", e.Detail);
+                            w.WriteString("sources", e.Sources);
+                            w.WriteEndObject();
+                        }
+
+                        w.WriteEndArray();
+                    });
+                    break;
+                case OutputFormat.Csv:
+                    CsvOut.Row(ctx.Out, "date", "treaty", "event", "computed", "detail", "sources");
+                    foreach (var e in entries) CsvOut.Row(ctx.Out, e.Date.ToString(), e.Treaty, e.Event, e.Computed ? "true" : "false", e.Detail, e.Sources);
+                    break;
+                default:
+                    ctx.Console.Write(new Rule($"[bold]{Tables.E(s.Name)}[/] — timeline") { Justification = Justify.Left });
+                    var table = Tables.New("date", "treaty", "event", "detail");
+                    foreach (var e in entries)
+                        table.AddRow(e.Date.ToString(), e.Treaty, e.Computed ? $"[italic]{Tables.E(e.Event)}[/]" : Tables.E(e.Event), Tables.E(e.Detail.Length > 140 ? e.Detail[..137] + "..." : e.Detail));
+                    ctx.Console.Write(table);
+                    break;
+            }
+
+            return 0;
+        });
+        return cmd;
+    }
+}

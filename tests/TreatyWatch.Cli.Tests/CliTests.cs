@@ -1,0 +1,233 @@
+using System.Text.Json;
+using NodaTime;
+using Spectre.Console.Testing;
+using Xunit;
+
+namespace TreatyWatch.Cli.Tests;
+
+public class CliTests
+{
+    private static readonly string Data = FindData();
+
+    private static string FindData()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "TreatyWatch.slnx"))) dir = dir.Parent;
+        return Path.Combine(dir!.FullName, "data");
+    }
+
+    private static (int Code, string Out, string Err, string Screen) Run(params string[] args) => RunWith(Data, args);
+
+    private static (int Code, string Out, string Err, string Screen) RunWith(string data, params string[] args)
+    {
+        var console = new TestConsole().Width(120);
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var ctx = new CliContext(console, output, error, new LocalDate(2026, 11, 23));
+        var code = CliApp.Run([.. args, "--data", data], ctx);
+        return (code, output.ToString(), error.ToString(), console.Output);
+    }
+
+    [Fact]
+    public void Status_Json_HasTheStableContract()
+    {
+        var (code, output, _, _) = Run("status", "lithuania", "Ottawa Treaty", "--on", "2026-01-01", "--format", "json");
+        Assert.Equal(0, code);
+        var doc = JsonDocument.Parse(output).RootElement;
+        Assert.Equal("LTU", doc.GetProperty("state").GetString());
+        Assert.Equal("apmbc", doc.GetProperty("treaty").GetString());
+        Assert.Equal("2026-01-01", doc.GetProperty("on").GetString());
+        Assert.Equal("withdrawn", doc.GetProperty("status").GetString());
+        Assert.Equal(JsonValueKind.Null, doc.GetProperty("inForceSince").ValueKind);
+        Assert.Equal("2025-12-27", doc.GetProperty("withdrawalEffective").GetString());
+        Assert.Equal("parliament_vote_withdraw", doc.GetProperty("latestDomesticStep").GetProperty("action").GetString());
+        Assert.Equal(107, doc.GetProperty("latestDomesticStep").GetProperty("votes").GetProperty("for").GetInt32());
+        Assert.True(doc.GetProperty("reasons").GetArrayLength() >= 3);
+        Assert.All(doc.GetProperty("reasons").EnumerateArray(), r => Assert.False(string.IsNullOrEmpty(r.GetProperty("text").GetString())));
+    }
+
+    [Theory]
+    [InlineData("LTU", "apmbc")]
+    [InlineData("Lithuania", "mine ban treaty")]
+    [InlineData("lithuanian", "APMBC")]
+    [InlineData("LIETUVA", "Ottawa Convention")]
+    public void Status_AcceptsCodesNamesAndAliasesInAnyCase(string state, string treaty)
+    {
+        var (code, output, _, _) = Run("status", state, treaty, "--on", "2025-12-26", "-f", "csv");
+        Assert.Equal(0, code);
+        Assert.Contains("LTU,apmbc,2025-12-26,withdrawal_pending,", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Status_Table_ShowsStatusReasonsAndSources()
+    {
+        var (code, _, _, screen) = Run("status", "UKR", "apmbc", "--on", "2026-06-01");
+        Assert.Equal(0, code);
+        Assert.Contains("party — bound", screen, StringComparison.Ordinal);
+        Assert.Contains("does not provide for suspension", screen, StringComparison.Ordinal);
+        Assert.Contains("Sources", screen, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UnknownState_ExitsTwo_WithDidYouMean()
+    {
+        var (code, _, err, _) = Run("status", "Lithuaina", "apmbc");
+        Assert.Equal(2, code);
+        Assert.Contains("unknown state 'Lithuaina'", err, StringComparison.Ordinal);
+        Assert.Contains("did you mean 'Lithuania'", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UnknownTreaty_ExitsTwo_WithDidYouMean()
+    {
+        var (code, _, err, _) = Run("status", "LTU", "Otawa Treaty");
+        Assert.Equal(2, code);
+        Assert.Contains("unknown treaty 'Otawa Treaty'", err, StringComparison.Ordinal);
+        Assert.Contains("Ottawa", err, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("2025-02-30", "does not exist")]
+    [InlineData("2025-13-01", "has no month 13")]
+    [InlineData("tomorrow", "is not a date")]
+    public void ImpossibleDate_ExitsTwo_NamingTheOptionAndInput(string date, string why)
+    {
+        var (code, _, err, _) = Run("status", "LTU", "apmbc", "--on", date);
+        Assert.Equal(2, code);
+        Assert.Contains("--on", err, StringComparison.Ordinal);
+        Assert.Contains(date, err, StringComparison.Ordinal);
+        Assert.Contains(why, err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MalformedDefinition_ExitsThree_NamingFileAndLine()
+    {
+        var copy = Path.Combine(Path.GetTempPath(), "tw-data-" + Guid.NewGuid().ToString("N"));
+        foreach (var f in Directory.EnumerateFiles(Data, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(copy, Path.GetRelativePath(Data, f));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(f, target);
+        }
+
+        var treaty = Path.Combine(copy, "treaties", "apmbc.treaty");
+        var lines = File.ReadAllLines(treaty).ToList();
+        var i = lines.FindIndex(l => l.StartsWith("withdrawal [", StringComparison.Ordinal));
+        lines[i] = "withdrawal [Art. 20(3)]: six months after the receipt";
+        File.WriteAllLines(treaty, lines);
+        try
+        {
+            var (code, _, err, _) = RunWith(copy, "status", "LTU", "apmbc");
+            Assert.Equal(3, code);
+            Assert.Contains($"treaties/apmbc.treaty:{i + 1}:", err, StringComparison.Ordinal);
+            Assert.Contains("not a date expression", err, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(copy, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void MalformedActionRow_ExitsThree_NamingFileAndLine_AndCheckFindsItToo()
+    {
+        var copy = Path.Combine(Path.GetTempPath(), "tw-data-" + Guid.NewGuid().ToString("N"));
+        foreach (var f in Directory.EnumerateFiles(Data, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(copy, Path.GetRelativePath(Data, f));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(f, target);
+        }
+
+        File.AppendAllText(Path.Combine(copy, "actions", "ccm.csv"), "LTU,ratify,2025-02-30,,,untc_xxvi6_2013,\n");
+        var line = File.ReadAllLines(Path.Combine(copy, "actions", "ccm.csv")).Length;
+        try
+        {
+            var (code, _, err, _) = RunWith(copy, "status", "LTU", "ccm");
+            Assert.Equal(3, code);
+            Assert.Contains($"actions/ccm.csv:{line}: date: '2025-02-30' does not exist", err, StringComparison.Ordinal);
+            var (checkCode, _, checkErr, _) = RunWith(copy, "check");
+            Assert.Equal(3, checkCode);
+            Assert.Contains("actions/ccm.csv", checkErr, StringComparison.Ordinal);
+            // Other treaties still answer: the bad file does not take the others down with it.
+            Assert.Equal(0, RunWith(copy, "status", "LTU", "apmbc").Code);
+        }
+        finally
+        {
+            Directory.Delete(copy, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Parties_Json_IsAnArrayOfStatusObjects()
+    {
+        var (code, output, _, _) = Run("parties", "apmbc", "--on", "2026-02-20", "-f", "json");
+        Assert.Equal(0, code);
+        var arr = JsonDocument.Parse(output).RootElement;
+        Assert.Equal(JsonValueKind.Array, arr.ValueKind);
+        var bound = arr.EnumerateArray().Count(e => e.GetProperty("bound").GetBoolean());
+        Assert.Equal(161, bound);
+        Assert.Contains(arr.EnumerateArray(), e => e.GetProperty("state").GetString() == "POL" && e.GetProperty("status").GetString() == "withdrawn");
+    }
+
+    [Fact]
+    public void Diff_ShowsWhoLeft()
+    {
+        var (code, output, _, _) = Run("diff", "apmbc", "--from", "2025-12-01", "--to", "2026-03-01", "-f", "csv");
+        Assert.Equal(0, code);
+        foreach (var s in new[] { "EST", "LVA", "LTU", "FIN", "POL" }) Assert.Contains($"{s},withdrawal_pending,withdrawn,left", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("UKR", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Pending_ListsWithdrawalsStillToCome()
+    {
+        var (code, output, _, _) = Run("pending", "--treaty", "apmbc", "--on", "2025-09-01", "-f", "csv");
+        Assert.Equal(0, code);
+        Assert.Contains("2025-12-27,apmbc,LTU,withdrawal takes effect", output, StringComparison.Ordinal);
+        Assert.Contains("2026-02-20,apmbc,POL,withdrawal takes effect", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Timeline_ListsStepsInOrder()
+    {
+        var (code, output, _, _) = Run("timeline", "Lithuania", "--treaty", "apmbc", "-f", "json");
+        Assert.Equal(0, code);
+        var dates = JsonDocument.Parse(output).RootElement.EnumerateArray().Select(e => e.GetProperty("date").GetString()!).ToList();
+        Assert.Equal(dates.OrderBy(d => d, StringComparer.Ordinal), dates);
+        Assert.Contains("withdrawal takes effect (computed)", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Treaties_And_States_List()
+    {
+        var (code, output, _, _) = Run("treaties", "-f", "csv");
+        Assert.Equal(0, code);
+        Assert.Contains("apmbc,Ottawa Convention,1999-03-01", output, StringComparison.Ordinal);
+        var (code2, output2, _, _) = Run("states", "baltic", "-f", "csv");
+        Assert.Equal(0, code2);
+        Assert.StartsWith("iso3,name", output2, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_BundledData_HasNoProblems()
+    {
+        var (code, _, err, _) = Run("check");
+        Assert.True(code == 0, err);
+    }
+}
+
+public class LookupSuggestionTests
+{
+    [Fact]
+    public void PartialTreatyName_SuggestsTheTreatyContainingIt()
+    {
+        var console = new Spectre.Console.Testing.TestConsole();
+        var err = new StringWriter();
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(dir!.FullName, "TreatyWatch.slnx"))) dir = dir.Parent;
+        var code = CliApp.Run(["status", "CAN", "kyoto", "--data", Path.Combine(dir.FullName, "data")], new CliContext(console, new StringWriter(), err, new NodaTime.LocalDate(2026, 1, 1)));
+        Assert.Equal(2, code);
+        Assert.Contains("did you mean 'Kyoto Protocol' (kyoto-protocol)?", err.ToString(), StringComparison.Ordinal);
+    }
+}
