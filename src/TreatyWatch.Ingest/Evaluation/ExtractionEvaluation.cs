@@ -1,3 +1,5 @@
+using TreatyWatch.Engine.Actions;
+using TreatyWatch.Engine.Dates;
 using System.Globalization;
 using System.Text;
 using TreatyWatch.Ingest.Events;
@@ -114,7 +116,7 @@ public static class ExtractionEvaluation
                 if (ge.Votes is not null)
                 {
                     votesCompared++;
-                    if (ge.Votes == (fe.Votes ?? new VoteTally())) votesExact++;
+                    if (ge.Votes == (fe.Votes ?? VoteTallies.None)) votesExact++;
                 }
             }
             foreach (var fp in fps) Add(fp.Action.Name(), new Score(0, 1, 0));
@@ -130,7 +132,7 @@ public static class ExtractionEvaluation
     }
 
     /// <summary>Whether two stated-or-empty dates agree (strict on empty).</summary>
-    public static bool DatesAgree(ReportedDate? gold, ReportedDate? found) =>
+    public static bool DatesAgree(PartialDate? gold, PartialDate? found) =>
         gold is null ? found is null : found is { } f && gold.Value.AgreesWith(f);
 
     private static (List<(GoldEvent, ExtractedEvent)>, List<ExtractedEvent>, List<GoldEvent>) Match(

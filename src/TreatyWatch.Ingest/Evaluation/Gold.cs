@@ -1,10 +1,12 @@
+using TreatyWatch.Engine.Actions;
+using TreatyWatch.Engine.Dates;
 using System.Text.Json;
 using TreatyWatch.Ingest.Events;
 
 namespace TreatyWatch.Ingest.Evaluation;
 
 /// <summary>One hand-annotated event (see shared/corpus/README.md for the rules).</summary>
-public sealed record GoldEvent(string State, string Treaty, string Action, ReportedDate? Date, VoteTally? Votes, string Evidence);
+public sealed record GoldEvent(string State, string Treaty, string Action, PartialDate? Date, Votes? Votes, string Evidence);
 
 /// <summary>One line of a gold.jsonl file.</summary>
 public sealed record GoldArticle(string File, string Published, IReadOnlyList<GoldEvent> Events);
@@ -31,7 +33,7 @@ public static class GoldReader
                         e.GetProperty("state").GetString() ?? "",
                         e.GetProperty("treaty").GetString() ?? "",
                         e.GetProperty("action").GetString() ?? "",
-                        ReportedDate.Parse(e.TryGetProperty("date", out var d) ? d.GetString() : null),
+                        ReportedDates.ParseOrEmpty(e.TryGetProperty("date", out var d) ? d.GetString() : null),
                         e.TryGetProperty("votes", out var v) ? ExtractionJson.ReadVotes(v) : null,
                         e.TryGetProperty("evidence", out var ev) ? ev.GetString() ?? "" : ""));
                 list.Add(new GoldArticle(root.GetProperty("file").GetString() ?? "",

@@ -1,3 +1,4 @@
+using TreatyWatch.Engine.Dates;
 using System.Text.RegularExpressions;
 using NodaTime;
 
@@ -274,12 +275,12 @@ public static partial class DateFinder
     /// <param name="published">The publication date, when known.</param>
     /// <param name="yearInContext">The year last named before the expression ("in July of that year"), or 0.</param>
     /// <param name="future">Whether the clause speaks of the future ("will take effect on February 20").</param>
-    public static ReportedDate? Resolve(DateExpression e, LocalDate? published, int yearInContext, bool future)
+    public static PartialDate? Resolve(DateExpression e, LocalDate? published, int yearInContext, bool future)
     {
         switch (e.Relative)
         {
             case RelativeDay.None:
-                if (e.Year > 0) return new ReportedDate(e.Year, e.Month, e.Day);
+                if (e.Year > 0) return ReportedDates.Make(e.Year, e.Month, e.Day);
                 if (e.Month == 0) return null;
                 if (published is { } p)
                 {
@@ -296,36 +297,36 @@ public static partial class DateFinder
                     // "Saturday, January 10" with the text's latest year 2025: the first such year from then on.
                     for (int y = yearInContext; y <= yearInContext + 1; y++)
                         if (e.Day <= CalendarSystem.Iso.GetDaysInMonth(y, e.Month) && new LocalDate(y, e.Month, e.Day).DayOfWeek == e.Weekday)
-                            return new ReportedDate(y, e.Month, e.Day);
+                            return ReportedDates.Make(y, e.Month, e.Day);
                     return null;
                 }
                 return yearInContext > 0 ? Make(yearInContext, e.Month, e.Day) : null;
             case RelativeDay.MonthOfThatYear:
-                return yearInContext > 0 ? new ReportedDate(yearInContext, e.Month) : null;
+                return yearInContext > 0 ? ReportedDates.Make(yearInContext, e.Month) : null;
         }
         if (published is not { } pub) return null;
         switch (e.Relative)
         {
-            case RelativeDay.Today: return ReportedDate.Of(pub);
-            case RelativeDay.Yesterday or RelativeDay.LastNight: return ReportedDate.Of(pub.PlusDays(-1));
-            case RelativeDay.DaysAgo: return e.Amount > 0 ? ReportedDate.Of(pub.PlusDays(-e.Amount)) : null;
-            case RelativeDay.ThisMonth: return new ReportedDate(pub.Year, pub.Month);
-            case RelativeDay.LastMonth: { var d = pub.PlusMonths(-1); return new ReportedDate(d.Year, d.Month); }
-            case RelativeDay.NextMonth: { var d = pub.PlusMonths(1); return new ReportedDate(d.Year, d.Month); }
-            case RelativeDay.ThisYear: return new ReportedDate(pub.Year);
-            case RelativeDay.LastYear: return new ReportedDate(pub.Year - 1);
-            case RelativeDay.NextYear: return new ReportedDate(pub.Year + 1);
+            case RelativeDay.Today: return PartialDate.OfDay(pub);
+            case RelativeDay.Yesterday or RelativeDay.LastNight: return PartialDate.OfDay(pub.PlusDays(-1));
+            case RelativeDay.DaysAgo: return e.Amount > 0 ? PartialDate.OfDay(pub.PlusDays(-e.Amount)) : null;
+            case RelativeDay.ThisMonth: return ReportedDates.Make(pub.Year, pub.Month);
+            case RelativeDay.LastMonth: { var d = pub.PlusMonths(-1); return ReportedDates.Make(d.Year, d.Month); }
+            case RelativeDay.NextMonth: { var d = pub.PlusMonths(1); return ReportedDates.Make(d.Year, d.Month); }
+            case RelativeDay.ThisYear: return ReportedDates.Make(pub.Year);
+            case RelativeDay.LastYear: return ReportedDates.Make(pub.Year - 1);
+            case RelativeDay.NextYear: return ReportedDates.Make(pub.Year + 1);
             case RelativeDay.LastNamedMonth:
             {
                 int y = e.Month < pub.Month ? pub.Year : pub.Year - 1;
-                return new ReportedDate(y, e.Month);
+                return ReportedDates.Make(y, e.Month);
             }
             case RelativeDay.LastWeek:
             {
                 // the calendar week before the publication week; its month when the whole week lies in one
                 var monday = pub.PlusDays(-((int)pub.DayOfWeek - 1) - 7);
                 var sunday = monday.PlusDays(6);
-                return monday.Month == sunday.Month ? new ReportedDate(monday.Year, monday.Month) : null;
+                return monday.Month == sunday.Month ? ReportedDates.Make(monday.Year, monday.Month) : null;
             }
             case RelativeDay.Weekday:
             {
@@ -335,9 +336,9 @@ public static partial class DateFinder
                 {
                     int ahead = ((int)e.Weekday - (int)pub.DayOfWeek + 7) % 7;
                     if (e.Amount > 0 && ahead == 0) ahead = 7;
-                    return ReportedDate.Of(pub.PlusDays(ahead));
+                    return PartialDate.OfDay(pub.PlusDays(ahead));
                 }
-                return ReportedDate.Of(pub.PlusDays(-back));
+                return PartialDate.OfDay(pub.PlusDays(-back));
             }
         }
         return null;
@@ -346,6 +347,6 @@ public static partial class DateFinder
     private static int MonthsBetween(LocalDate p, int month, int year) =>
         Math.Abs((year * 12 + month) - (p.Year * 12 + p.Month));
 
-    private static ReportedDate? Make(int y, int m, int d) =>
-        d > 0 && d > CalendarSystem.Iso.GetDaysInMonth(y, m) ? null : new ReportedDate(y, m, d);
+    private static PartialDate? Make(int y, int m, int d) =>
+        d > 0 && d > CalendarSystem.Iso.GetDaysInMonth(y, m) ? null : ReportedDates.Make(y, m, d);
 }

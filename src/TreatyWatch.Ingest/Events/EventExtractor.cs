@@ -1,3 +1,5 @@
+using TreatyWatch.Engine.Actions;
+using TreatyWatch.Engine.Dates;
 using System.Text.RegularExpressions;
 using NodaTime;
 using TreatyWatch.Ingest.Mentions;
@@ -39,9 +41,9 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
         public required string State;
         public required string Treaty;
         public required EventAction Action;
-        public ReportedDate? Date;
+        public PartialDate? Date;
         public bool WeakDate;
-        public VoteTally? Votes;
+        public Votes? Votes;
         public required int Sentence;
         public required Actor Actor;
         public bool Background;
@@ -61,7 +63,7 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
         public readonly List<DateExpression> Dates;
         public readonly LocalDate? Published;
         public readonly int HeaderEnd;
-        public readonly Dictionary<int, (ReportedDate? Date, Actor Author)> EmbeddedPosts = [];
+        public readonly Dictionary<int, (PartialDate? Date, Actor Author)> EmbeddedPosts = [];
 
         // discourse
         public string? LastTreaty;
@@ -72,7 +74,7 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
         public Topic LastTopic;
         public int LastTopicSentence = -10;
         public readonly Dictionary<DateExpression, int> DateDistance = [];
-        public ReportedDate? LastStatementDate;
+        public PartialDate? LastStatementDate;
         public int LastStatementSentence = -10;
 
         public Article(string text, Gazetteer g, LocalDate? published)
@@ -105,7 +107,7 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
             {
                 int lineStart = m.Index;
                 var date = Dates.FirstOrDefault(d => d.Start >= m.Index && d.End <= m.Index + m.Length && d.HasFullDate);
-                ReportedDate? rd = date.HasFullDate ? new ReportedDate(date.Year, date.Month, date.Day) : null;
+                PartialDate? rd = date.HasFullDate ? ReportedDates.Make(date.Year, date.Month, date.Day) : null;
                 string author = m.Groups["author"].Value;
                 var actor = GovernmentWord().IsMatch(author) ? Actor.Government : HeadWord().IsMatch(author) ? Actor.Head : Actor.None;
                 // the post is the paragraph just above the signature
@@ -331,7 +333,7 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
 
             var ownDates = dateOwner.Where(kv => kv.Value == p.FirstToken).Select(kv => kv.Key).OrderBy(d => a.DateDistance[d]).ToList();
             bool respectively = cues.Any(c => c.Kind == CueKind.Respectively) && agents.Length > 1;
-            var datesForAgents = new ReportedDate?[agents.Length];
+            var datesForAgents = new PartialDate?[agents.Length];
             bool weak = false;
             if (respectively)
             {
@@ -342,7 +344,7 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
             }
             if (!respectively)
             {
-                ReportedDate? date = null;
+                PartialDate? date = null;
                 foreach (var d in ownDates) { date = Resolve(a, d, future, si); if (date is not null) break; }
                 if (date is null && !future)
                 {
@@ -357,7 +359,7 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
                 if (date is null && a.EmbeddedPosts.TryGetValue(si, out var post) && post.Date is { } pd) { date = pd; weak = true; }
                 if (date is null && IsLead(a, si) && a.Published is { } pub && !future && IsDoneForm(a, p, cues))
                 {
-                    date = ReportedDate.Of(pub);
+                    date = PartialDate.OfDay(pub);
                     weak = true;
                 }
                 for (int k = 0; k < agents.Length; k++) datesForAgents[k] = date;
@@ -1124,7 +1126,7 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
         return result;
     }
 
-    private static ReportedDate? Resolve(Article a, DateExpression d, bool future, int si = -1)
+    private static PartialDate? Resolve(Article a, DateExpression d, bool future, int si = -1)
     {
         // "today" inside a quotation is the day of the statement quoted
         if (d.Relative == RelativeDay.Today && si >= 0 && InsideQuote(a, si, d.Start)
@@ -1166,7 +1168,7 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
                              .OrderBy(c => c.Sentence).FirstOrDefault();
             if (target is null) continue;
             foreach (var c in candidates.Where(c => c.Sentence == target.Sentence && IsVoteAction(c.Action, c.Actor)))
-                c.Votes = (c.Votes ?? new VoteTally()).FillFrom(tally);
+                c.Votes = (c.Votes ?? VoteTallies.None).FillFrom(tally);
         }
     }
 
@@ -1203,7 +1205,7 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
             }
             foreach (var c in chosen)
             {
-                VoteTally? votes = null;
+                Votes? votes = null;
                 foreach (var o in group) if (o.Votes is not null) votes = (votes ?? o.Votes).FillFrom(o.Votes);
                 c.Votes = votes;
                 result.Add(c);
@@ -1214,7 +1216,7 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
             .Select(c =>
             {
                 var s = a.Sentences[c.Sentence];
-                return new ExtractedEvent(c.State, c.Treaty, c.Action, c.Date, c.Votes is { IsEmpty: false } ? c.Votes : null,
+                return new ExtractedEvent(c.State, c.Treaty, c.Action, c.Date, c.Votes is { } v && !v.IsEmpty() ? v : null,
                     a.Text[s.Start..s.End], s.Start, s.End);
             })
             .ToList();

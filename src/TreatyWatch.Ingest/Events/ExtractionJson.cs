@@ -1,3 +1,5 @@
+using TreatyWatch.Engine.Actions;
+using TreatyWatch.Engine.Dates;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
@@ -25,7 +27,7 @@ public static class ExtractionJson
     {
         w.WriteStartObject();
         w.WriteString("file", article.File);
-        w.WriteString("published", article.Published is { } p ? ReportedDate.Of(p).ToString() : "");
+        w.WriteString("published", article.Published is { } p ? PartialDate.OfDay(p).ToString() : "");
         w.WriteStartArray("events");
         foreach (var e in article.Events)
         {
@@ -34,7 +36,7 @@ public static class ExtractionJson
             w.WriteString("treaty", e.Treaty);
             w.WriteString("action", e.Action.Name());
             w.WriteString("date", e.Date?.ToString() ?? "");
-            if (e.Votes is { IsEmpty: false } v)
+            if (e.Votes is { } v && !v.IsEmpty())
             {
                 w.WriteStartObject("votes");
                 if (v.For is { } f) w.WriteNumber("for", f);
@@ -58,7 +60,7 @@ public static class ExtractionJson
         using var doc = JsonDocument.Parse(json);
         var root = doc.RootElement;
         string file = root.GetProperty("file").GetString() ?? "";
-        var published = ReportedDate.Parse(root.TryGetProperty("published", out var pe) ? pe.GetString() : null)?.AsLocalDate;
+        var published = ReportedDates.ParseOrEmpty(root.TryGetProperty("published", out var pe) ? pe.GetString() : null)?.ExactDay;
         var events = new List<ExtractedEvent>();
         foreach (var e in root.GetProperty("events").EnumerateArray())
         {
@@ -68,7 +70,7 @@ public static class ExtractionJson
                 e.GetProperty("state").GetString() ?? "",
                 e.GetProperty("treaty").GetString() ?? "",
                 action,
-                ReportedDate.Parse(e.TryGetProperty("date", out var d) ? d.GetString() : null),
+                ReportedDates.ParseOrEmpty(e.TryGetProperty("date", out var d) ? d.GetString() : null),
                 e.TryGetProperty("votes", out var v) ? ReadVotes(v) : null,
                 e.TryGetProperty("evidence", out var ev) ? ev.GetString() ?? "" : "",
                 e.TryGetProperty("start", out var s) ? s.GetInt32() : 0,
@@ -77,9 +79,9 @@ public static class ExtractionJson
         return new ArticleExtraction(file, published, events);
     }
 
-    internal static VoteTally ReadVotes(JsonElement v)
+    internal static Votes ReadVotes(JsonElement v)
     {
         int? Get(string k) => v.TryGetProperty(k, out var x) && x.ValueKind == JsonValueKind.Number ? x.GetInt32() : null;
-        return new VoteTally(Get("for"), Get("against"), Get("abstain"), Get("required"));
+        return new Votes(Get("for"), Get("against"), Get("abstain"), Get("required"));
     }
 }

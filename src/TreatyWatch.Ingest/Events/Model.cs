@@ -1,4 +1,6 @@
 using System.Text.Json.Serialization;
+using TreatyWatch.Engine.Actions;
+using TreatyWatch.Engine.Dates;
 
 namespace TreatyWatch.Ingest.Events;
 
@@ -49,55 +51,35 @@ public static class EventActions
 }
 
 /// <summary>
-/// A date as precise as the text gives it: "in 2005" is a year, "in mid-April" a month, "on 27 June" a
-/// day. <see cref="Month"/> and <see cref="Day"/> are 0 when not given. An unstated date is a null
-/// <c>ReportedDate?</c>, never a guessed one.
+/// Dates as the text gives them, in the engine's <see cref="PartialDate"/>: "in 2005" is a year, "in
+/// mid-April" a month, "on 27 June" a day. An unstated date is a null <c>PartialDate?</c>, never a guess.
 /// </summary>
-public readonly record struct ReportedDate(int Year, int Month = 0, int Day = 0)
+public static class ReportedDates
 {
-    public static ReportedDate Of(NodaTime.LocalDate d) => new(d.Year, d.Month, d.Day);
+    /// <summary>A date of the precision given: month and day 0 when not stated.</summary>
+    public static PartialDate Make(int year, int month = 0, int day = 0) =>
+        day > 0 ? PartialDate.OfDay(new NodaTime.LocalDate(year, month, day))
+        : month > 0 ? PartialDate.OfMonth(year, month)
+        : PartialDate.OfYear(year);
 
-    public int Precision => Day > 0 ? 3 : Month > 0 ? 2 : 1;
+    /// <summary><c>""</c> or null is no date; anything else must be <c>YYYY[-MM[-DD]]</c>.</summary>
+    public static PartialDate? ParseOrEmpty(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? null : PartialDate.Parse(text);
 
-    public NodaTime.LocalDate? AsLocalDate => Day > 0 ? new NodaTime.LocalDate(Year, Month, Day) : null;
-
-    /// <summary><c>YYYY-MM-DD</c>, <c>YYYY-MM</c> or <c>YYYY</c>.</summary>
-    public override string ToString() =>
-        Day > 0 ? $"{Year:D4}-{Month:D2}-{Day:D2}" : Month > 0 ? $"{Year:D4}-{Month:D2}" : $"{Year:D4}";
-
-    public static ReportedDate? Parse(string? s)
-    {
-        if (string.IsNullOrWhiteSpace(s)) return null;
-        var parts = s.Trim().Split('-');
-        int y = int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture);
-        int m = parts.Length > 1 ? int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture) : 0;
-        int d = parts.Length > 2 ? int.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture) : 0;
-        return new ReportedDate(y, m, d);
-    }
-
-    /// <summary>
-    /// Whether two dates agree to the precision of the less precise one: <c>2025-04</c> agrees with
-    /// <c>2025-04-16</c> and not with <c>2025-05-01</c>.
-    /// </summary>
-    public bool AgreesWith(ReportedDate other)
-    {
-        int p = Math.Min(Precision, other.Precision);
-        return Year == other.Year && (p < 2 || Month == other.Month) && (p < 3 || Day == other.Day);
-    }
+    /// <summary>ISO at the date's precision, or <c>""</c> for no date.</summary>
+    public static string Format(PartialDate? date) => date?.ToString() ?? "";
 }
 
-/// <summary>A vote as printed; a figure the text does not give is null ("unanimously" gives none).</summary>
-public sealed record VoteTally(
-    [property: JsonPropertyName("for"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? For = null,
-    [property: JsonPropertyName("against"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Against = null,
-    [property: JsonPropertyName("abstain"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Abstain = null,
-    [property: JsonPropertyName("required"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Required = null)
+/// <summary>Figures of a vote (the engine's <see cref="Votes"/>): a figure the text does not give is null.</summary>
+public static class VoteTallies
 {
-    [JsonIgnore] public bool IsEmpty => For is null && Against is null && Abstain is null && Required is null;
+    public static readonly Votes None = new(null, null, null, null);
 
-    /// <summary>Figures from <paramref name="other"/> fill the ones this tally lacks.</summary>
-    public VoteTally FillFrom(VoteTally? other) => other is null ? this
-        : new(For ?? other.For, Against ?? other.Against, Abstain ?? other.Abstain, Required ?? other.Required);
+    public static bool IsEmpty(this Votes v) => v.For is null && v.Against is null && v.Abstain is null && v.Required is null;
+
+    /// <summary>Figures from <paramref name="other"/> fill the ones <paramref name="v"/> lacks.</summary>
+    public static Votes FillFrom(this Votes v, Votes? other) => other is null ? v
+        : new(v.For ?? other.For, v.Against ?? other.Against, v.Abstain ?? other.Abstain, v.Required ?? other.Required);
 }
 
 /// <summary>
@@ -108,8 +90,8 @@ public sealed record ExtractedEvent(
     string State,
     string Treaty,
     EventAction Action,
-    ReportedDate? Date,
-    VoteTally? Votes,
+    PartialDate? Date,
+    Votes? Votes,
     string Evidence,
     int Start,
     int End);

@@ -1,3 +1,4 @@
+using TreatyWatch.Engine.Actions;
 using System.Text.RegularExpressions;
 
 namespace TreatyWatch.Ingest.Events;
@@ -39,7 +40,7 @@ public static partial class VoteParser
     private static partial Regex RequiredWord();
 
     /// <summary>The figures in <paramref name="text"/>[start, end), or null when there are none.</summary>
-    public static VoteTally? Parse(string text, int start, int end)
+    public static Votes? Parse(string text, int start, int end)
     {
         var span = text.AsSpan(start, end - start);
         int? pro = null, con = null, abst = null, req = null;
@@ -100,8 +101,8 @@ public static partial class VoteParser
                 pro ??= n;
         }
         _ = span;
-        var t = new VoteTally(pro, con, abst, req);
-        return t.IsEmpty ? null : t;
+        var t = new Votes(pro, con, abst, req);
+        return t.IsEmpty() ? null : t;
     }
 
     // "68 lawmakers supported" is a figure; "2 hospitalized" or "1.5 billion euros approved" are not.
