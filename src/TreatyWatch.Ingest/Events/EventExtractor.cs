@@ -539,8 +539,10 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
             case CueKind.Vote:
                 // a verb: "voted", "approved", "backed"; "following parliamentary approval" or "a vote" is background
                 if (c.Form is CueForm.Gerund or CueForm.Noun) return false;
-                if (t.Span(c.FirstToken).StartsWith("vote", StringComparison.OrdinalIgnoreCase) && c.Form == CueForm.Base
-                    && (t.Is(c.FirstToken - 1, "a") || t.Is(c.FirstToken - 1, "the"))) return false;
+                // "a vote", "71 votes were needed": the noun
+                if (t.Span(c.FirstToken).StartsWith("vote", StringComparison.OrdinalIgnoreCase) && !t.Span(c.FirstToken).EndsWith("ed", StringComparison.OrdinalIgnoreCase)
+                    && (t.Is(c.FirstToken - 1, "a") || t.Is(c.FirstToken - 1, "the") || t.Is(c.FirstToken - 1, "of") || t.Is(c.FirstToken - 1, "with")
+                        || t.Is(c.FirstToken - 1, "by") || VoteParser.Value(t.Word(c.FirstToken - 1)) >= 0)) return false;
                 return !IsInfinitiveComplement(a, c);
             case CueKind.Recommend:
                 return c.Form is not (CueForm.Gerund or CueForm.Noun) && !t.Span(c.FirstToken).StartsWith("draft", StringComparison.OrdinalIgnoreCase);
@@ -554,10 +556,15 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
                 if (cues.Any(x => x.Kind == CueKind.StepAnaphor && x.FirstToken > c.FirstToken && x.FirstToken - c.EndToken <= 2
                                   && IsDefinite(a, x.FirstToken)))
                     return false;
-                // "notified States Parties of their intention": the intention is the object of another verb
-                if (c.Form == CueForm.Noun && cues.Any(x => x.FirstToken < c.FirstToken && c.FirstToken - x.EndToken <= 5
-                        && x.Kind is CueKind.Notify or CueKind.Announce or CueKind.Vote or CueKind.Recommend or CueKind.LawSigned))
-                    return false;
+                // a noun ("declaration", "intention") is a step only with its author: "Poland's earlier declaration";
+                // "notified States Parties of their intention" makes it the object of another verb
+                if (c.Form == CueForm.Noun)
+                {
+                    if (cues.Any(x => x.FirstToken < c.FirstToken && c.FirstToken - x.EndToken <= 5
+                            && x.Kind is CueKind.Notify or CueKind.Announce or CueKind.Vote or CueKind.Recommend or CueKind.LawSigned))
+                        return false;
+                    return HasPossessiveAuthor(a, c);
+                }
                 return c.Form != CueForm.Gerund;
             case CueKind.TakeEffect:
             case CueKind.EntryIntoForce:
@@ -591,6 +598,19 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
             default:
                 return false;
         }
+    }
+
+    // "Poland's earlier declaration", "the four ministers' joint recommendation"
+    private static bool HasPossessiveAuthor(Article a, Cue c)
+    {
+        var t = a.Tokens;
+        for (int k = c.FirstToken - 1; k >= Math.Max(1, c.FirstToken - 3); k--)
+        {
+            if (t.Is(k, "s") && (t.Gap(k - 1).Contains('\'') || t.Gap(k - 1).Contains('\u2019')))
+                return a.Mentions.Any(m => m.IsStateLike && m.EndToken == k);
+            if (t.Is(k, "his") || t.Is(k, "her") || t.Is(k, "its") || t.Is(k, "their")) return true;
+        }
+        return false;
     }
 
     private static bool IsDefinite(Article a, int noun)
@@ -745,25 +765,25 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
             case CueKind.Sign: return (Topic.Ratify, p);
             case CueKind.EntryIntoForce: return (Topic.Ratify, p);
         }
-        Cue? best = null;
-        int bestDist = int.MaxValue;
+        // what follows the verb is its object; a subject right before it also counts ("the decision ... was supported").
+        // A named step ("a bill to leave") wins over a bare anaphor ("the bill", "the move").
+        Cue? best = null, anaphor = null;
+        int bestDist = int.MaxValue, anaphorDist = int.MaxValue;
         foreach (var c in cues)
         {
             if (c.Kind is not (CueKind.Withdraw or CueKind.Ratify or CueKind.Accede or CueKind.Suspend or CueKind.StepAnaphor)) continue;
             if (c.FirstToken == p.FirstToken) continue;
-            // what follows the verb is its object; a subject right before it also counts ("the decision ... was supported")
             int dist = c.FirstToken > p.FirstToken ? c.FirstToken - p.EndToken : 2 * (p.FirstToken - c.EndToken) + 1;
             if (c.FirstToken > p.FirstToken && dist > 14 || c.FirstToken < p.FirstToken && dist > 25) continue;
-            if (c.Kind == CueKind.StepAnaphor) dist += 1;
-            if (dist < bestDist) { best = c; bestDist = dist; }
+            if (c.Kind == CueKind.StepAnaphor)
+            {
+                if (dist < anaphorDist) { anaphor = c; anaphorDist = dist; }
+            }
+            else if (dist < bestDist) { best = c; bestDist = dist; }
         }
-        if (best is { } b)
-        {
-            if (b.Kind != CueKind.StepAnaphor) return (TopicOf(b.Kind), b);
-            // "the bill", "the move": the step named in the sentences before
-            if (si - a.LastTopicSentence <= 3) return (a.LastTopic, b);
-            return (Topic.None, null);
-        }
+        if (best is { } b) return (TopicOf(b.Kind), b);
+        // "the bill", "the move": the step named in the sentences before
+        if (anaphor is { } an) return si - a.LastTopicSentence <= 3 ? (a.LastTopic, an) : (Topic.None, null);
         // "Prime Minister Petteri Orpo announced ..." right after "Finland also signalled its departure."
         if (p.Kind is CueKind.Announce or CueKind.Vote or CueKind.LawSigned or CueKind.TakeEffect && si - a.LastTopicSentence <= 1
             && !a.MentionsIn(si).Any(m => m.IsTreatyLike))
