@@ -48,6 +48,9 @@ public enum CueKind
 
     // who acts
     Parliament,
+    /// <summary>ministers, a ministry, the cabinet: they recommend and prepare.</summary>
+    Ministry,
+    /// <summary>"the government", "the military-led governments": the executive as a whole.</summary>
     Government,
     HeadOfState,
 }
@@ -66,10 +69,10 @@ public static partial class CueLexicon
 {
     private const RegexOptions Opts = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
 
-    [GeneratedRegex(@"(?<![\p{L}])(?:withdr[ae]w\p{L}*|pull(?:s|ed|ing)?\s+out|leav(?:e|es|ing)|left|exit(?:s|ed|ing)?|quit(?:s|ting)?|abandon(?:s|ed|ing)?|denounc\p{L}*|denunciation|departure|drop(?:s|ped|ping)?|ditch(?:es|ed|ing)?|de-?ratif\p{L}*|(?:end(?:s|ed)?|ending|terminat\p{L}+)\s+(?:its|their|the\s+country['’]s|\p{L}+['’]s)\s+participation|cease[sd]?\s+to\s+be\s+(?:a\s+)?(?:state\s+)?part(?:y|ies)|no\s+longer\s+be\s+(?:bound|a\s+party)|revok\p{L}*\s+(?:its\s+|the\s+)?ratification|se\s+retir\p{L}*|retir\p{L}+|retrait|sortie|dénonc\p{L}*)(?![\p{L}])", Opts)]
+    [GeneratedRegex(@"(?<![\p{L}])(?:withdr[ae]w\p{L}*|pull(?:s|ed|ing)?\s+out|leav(?:e|es|ing)|left|exit(?:s|ed|ing)?|quit(?:s|ting)?|abandon(?:s|ed|ing)?|denounc\p{L}*|denunciation|departure|drop(?:s|ped|ping)?|ditch(?:es|ed|ing)?|de-?ratif\p{L}*|(?:end(?:s|ed)?|ending|terminat\p{L}+)\s+(?:its|their|the\s+country['’]s|\p{L}+['’]s)\s+participation|cease[sd]?\s+to\s+be\s+(?:a\s+)?(?:state\s+)?part(?:y|ies)|no\s+longer\s+be\s+(?:bound|a\s+party)|(?:revok|rescind|cancel)\p{L}*\s+(?:\p{L}+['’]s\s+|its\s+|the\s+|their\s+)?ratification|withdrawal\s+of\s+(?:its\s+)?ratification|annul(?:s|led|ling|ment)?|se\s+retir\p{L}*|retir\p{L}+|retrait|sortie|dénonc\p{L}*)(?![\p{L}])", Opts)]
     private static partial Regex WithdrawRx();
 
-    [GeneratedRegex(@"(?<![\p{L}])(?:ratif(?:y|ies|ied|ying|ication|ications)|joined|join(?:s|ing)?|accept(?:ed|ance)|consent\s+to\s+be\s+bound|bec(?:ame|ome|omes|oming)\s+(?:a\s+)?(?:state\s+)?part(?:y|ies)\s+to|adhered|ratifi[ée]\p{L}*|adhér\p{L}+)(?![\p{L}])", Opts)]
+    [GeneratedRegex(@"(?<![\p{L}])(?:ratif(?:y|ies|ied|ying|ication|ications)|joined|join(?:s|ing)?|by\s+acceptance|accepted\s+(?=the\s+(?:treaty|convention|agreement|protocol|statute|amendment))|consent\s+to\s+be\s+bound|bec(?:ame|ome|omes|oming)\s+(?:a\s+)?(?:state\s+)?part(?:y|ies)\s+to|adhered|ratifi[ée]\p{L}*|adhér\p{L}+)(?![\p{L}])", Opts)]
     private static partial Regex RatifyRx();
 
     [GeneratedRegex(@"(?<![\p{L}])(?:acced(?:e|ed|es|ing)|accession)(?![\p{L}])", Opts)]
@@ -93,7 +96,7 @@ public static partial class CueLexicon
     [GeneratedRegex(@"(?<![\p{L}])(?:signed\s+into\s+law|announc(?:ed|es|e)\s+(?:a|the)\s+law|sign(?:s|ed|ing)?\s+(?:(?:a|an|the|this|that|his|her)\s+)?(?:\p{L}+\s+){0,2}?(?:decree|law|bill|order|legislation|document)|(?:issued|issues|signed)\s+(?:a\s+)?(?:\p{L}+\s+)?decree|decree|promulgat\p{L}*|executive\s+order|enacted|put\s+into\s+effect|mis\s+en\s+œuvre|d[ée]cret)(?![\p{L}])", Opts)]
     private static partial Regex LawRx();
 
-    [GeneratedRegex(@"(?<![\p{L}])(?:notif(?:y|ied|ies|ication|ications)|submitted|submits?|deposit(?:ed|s)?|handed\s+(?:over|in)|informed|sent\s+(?:(?:a|an|the|its|their)\s+)?(?:letter|note|notification|instrument)|lodged|instrument\s+of\s+withdrawal|withdrawal\s+notices?)(?![\p{L}])", Opts)]
+    [GeneratedRegex(@"(?<![\p{L}])(?:notif(?:y|ied|ies|ication|ications)|submitted|submits?|deposit(?:ed|s)?|handed\s+(?:over|in)|delivered|informed|sent\s+(?:(?:a|an|the|its|their)\s+)?(?:letter|note|notification|instrument)|lodged|instrument\s+of\s+withdrawal|withdrawal\s+notices?)(?![\p{L}])", Opts)]
     private static partial Regex NotifyRx();
 
     [GeneratedRegex(@"(?<![\p{L}])(?:sign(?:s|ed)?)(?![\p{L}])", Opts)]
@@ -105,7 +108,7 @@ public static partial class CueLexicon
     [GeneratedRegex(@"(?<![\p{L}])(?:(?:enter(?:s|ed|ing)?|entry|came|come|comes|coming|went|go)\s+into\s+force|entr(?:ée|é|ee|era|ent)\s+en\s+vigueur|est\s+entr[ée]e?\s+en\s+vigueur|bec(?:ame|ome|omes|oming)\s+(?:a\s+)?participating\s+state|bec(?:ame|ome|omes|oming)\s+effective)(?![\p{L}])", Opts)]
     private static partial Regex EntryIntoForceRx();
 
-    [GeneratedRegex(@"(?<![\p{L}])(?:revok(?:e|ed|es|ing)|revocation|rescind(?:s|ed|ing)?|revers(?:e|ed|es|al)|cancel(?:l?ed|s|lation)?|withdr[ae]w\p{L}*\s+(?:its|the|their)\s+(?:notification|notice|instrument\s+of\s+withdrawal))(?![\p{L}])", Opts)]
+    [GeneratedRegex(@"(?<![\p{L}])(?:revok(?:e|ed|es|ing)|revocation|rescind(?:s|ed|ing)?|rescission|revers(?:e|ed|es|al)|cancel(?:l?ed|s|lation)?|withdr[ae]w\p{L}*\s+(?:its|the|their)\s+(?:notification|notice|instrument\s+of\s+withdrawal))(?![\p{L}])", Opts)]
     private static partial Regex RevokeRx();
 
     [GeneratedRegex(@"(?<![\p{L}])(?:said|says|say|stated|told|tells|reported|reports|announced|confirmed|according\s+to|wrote|writes|added|noted|posted|quoted|cited|citing|a\s+d[ée]clar[ée]|a\s+indiqu[ée]|selon)(?![\p{L}])", Opts)]
@@ -114,7 +117,7 @@ public static partial class CueLexicon
     [GeneratedRegex(@"(?<![\p{L}])(?:not|never|no\s+longer(?!\s+be\s+(?:bound|a\s+party))|won[’']t|wouldn[’']t|don[’']t|doesn[’']t|didn[’']t|isn[’']t|aren[’']t|wasn[’']t|weren[’']t|hasn[’']t|haven[’']t|hadn[’']t|cannot|can[’']t|refus(?:e|ed|es|ing)|declin(?:e|ed|es)\s+to|reject(?:s|ed|ing)?|ruled\s+out|rules\s+out|opted\s+not|ne\s+\p{L}+\s+pas|n[’']\p{L}+\s+pas)(?![\p{L}])", Opts)]
     private static partial Regex NegationRx();
 
-    [GeneratedRegex(@"(?<![\p{L}])(?:could|might|would|should|must|can|if|whether|unless|were\s+to|call(?:s|ed|ing)?\s+(?:for|on|to)|urg(?:e|ed|es|ing)|consider(?:s|ed|ing)?|poised\s+to|looking\s+to|mull(?:s|ed|ing)?|weigh(?:s|ed|ing)?|pending|requir(?:e|es|ed|ing)|need(?:s|ed)?\s+to|expected\s+to|likely\s+to|threat(?:en|ens|ened)\s+to|possib(?:le|ility|ly)|potential(?:ly)?|demand(?:s|ed|ing)?|ask(?:s|ed)?|seek(?:s|ing)?\s+to|want(?:s|ed)?\s+to|aim(?:s|ed)?\s+to|hop(?:e|es|ed)\s+to|set\s+to|close\s+to|about\s+to|impending|proposed|planned|upcoming|prospect|pourrait|pourraient|devrait)(?![\p{L}])", Opts)]
+    [GeneratedRegex(@"(?<![\p{L}])(?:could|might|would|should|must|can|if|once|whether|unless|were\s+to|call(?:s|ed|ing)?\s+(?:for|on|to)|urg(?:e|ed|es|ing)|consider(?:s|ed|ing)?|poised\s+to|looking\s+to|mull(?:s|ed|ing)?|weigh(?:s|ed|ing)?|pending|requir(?:e|es|ed|ing)|need(?:s|ed)?\s+to|expected\s+to|likely\s+to|threat(?:en|ens|ened)\s+to|possib(?:le|ility|ly)|potential(?:ly)?|demand(?:s|ed|ing)?|ask(?:s|ed)?|seek(?:s|ing)?\s+to|want(?:s|ed)?\s+to|aim(?:s|ed)?\s+to|hop(?:e|es|ed)\s+to|set\s+to|close\s+to|about\s+to|impending|proposed|planned|upcoming|prospect|pourrait|pourraient|devrait)(?![\p{L}])", Opts)]
     private static partial Regex ModalRx();
 
     [GeneratedRegex(@"(?<![\p{L}])(?:may)(?![\p{L}])", RegexOptions.CultureInvariant)]
@@ -138,7 +141,10 @@ public static partial class CueLexicon
     [GeneratedRegex(@"(?<![\p{L}])(?:parliament(?:s|ary)?|lawmakers|legislators|legislature|mps|deputies|senators|senate|lower\s+house|upper\s+house|chamber|congress|national\s+assembly|state\s+duma|duma|federation\s+council|members\s+of\s+parliament|parlement|parlementaires?|d[ée]put[ée]s|assembl[ée]e\s+nationale)(?![\p{L}])", Opts)]
     private static partial Regex ParliamentRx();
 
-    [GeneratedRegex(@"(?<![\p{L}])(?:government|governments|cabinet|council\s+of\s+ministers|ministers|(?:defen[cs]e|foreign|deputy)\s+minister|minister\s+of\s+(?:defen[cs]e|foreign\s+affairs)|ministry|ministries|mod|gouvernement|ministre|minist[èe]re)(?![\p{L}])", Opts)]
+    [GeneratedRegex(@"(?<![\p{L}])(?:cabinet|council\s+of\s+ministers|ministers|(?:defen[cs]e|foreign|deputy)\s+minister|minister\s+of\s+(?:defen[cs]e|foreign\s+affairs)|ministry|ministries|mod|ministre|minist[èe]re)(?![\p{L}])", Opts)]
+    private static partial Regex MinistryRx();
+
+    [GeneratedRegex(@"(?<![\p{L}])(?:government|governments|gouvernement|administration)(?![\p{L}])", Opts)]
     private static partial Regex GovernmentRx();
 
     [GeneratedRegex(@"(?<![\p{L}])(?:president|prime\s+minister|premier|chancellor|king|queen|emir|head\s+of\s+state|juntas?|military\s+leaders|leader|pr[ée]sident|premier\s+ministre)(?![\p{L}])", Opts)]
@@ -154,7 +160,7 @@ public static partial class CueLexicon
         (CueKind.Negation, NegationRx), (CueKind.Modal, ModalRx), (CueKind.Modal, LowerMayRx),
         (CueKind.Background, BackgroundRx), (CueKind.Formal, FormalRx), (CueKind.Future, FutureRx),
         (CueKind.Perfect, PerfectRx), (CueKind.Respectively, RespectivelyRx), (CueKind.Parliament, ParliamentRx),
-        (CueKind.Government, GovernmentRx), (CueKind.HeadOfState, HeadRx),
+        (CueKind.Ministry, MinistryRx), (CueKind.Government, GovernmentRx), (CueKind.HeadOfState, HeadRx),
     ];
 
     /// <summary>Every cue in the text, sorted by position, with token indices.</summary>

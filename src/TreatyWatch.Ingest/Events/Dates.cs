@@ -57,7 +57,7 @@ public static partial class DateFinder
     private const string Month = @"(?<m>" + MonthNames + @")\.?";
     private const string Year = @"(?<y>1[89]\d\d|20\d\d)(?![\d])";
     private const string Weekdays = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche";
-    private const string Qualifier = @"(?:(?<q>by|since|before|after|until|till|from|depuis|avant|après|jusqu'en|jusqu'au)\s+(?:the\s+)?(?:(?:early|mid|late|end\s+of|beginning\s+of|start\s+of)[-\s]*)?)?";
+    private const string Qualifier = @"(?:(?<q>by|since|before|after|until|till|from|starting|as\s+of|depuis|avant|après|jusqu'en|jusqu'au)\s+(?:the\s+)?(?:(?:early|mid|late|end\s+of|beginning\s+of|start\s+of)[-\s]*)?)?";
 
     // Alternatives, most specific first; one regex so a text is scanned once.
     [GeneratedRegex(
@@ -73,6 +73,7 @@ public static partial class DateFinder
         @"|(?<my>(?:(?:early|mid|late|the\s+end\s+of|end\s+of|the\s+beginning\s+of|beginning\s+of)[-\s]*)?" + Month + @",?\s+(?:of\s+)?" + Year + @")" +
         @"|(?<lastm>(?:last|this|next)\s+" + Month + @")(?![\p{L}])" +
         @"|(?<mthat>" + Month + @"\s+(?:of\s+)?that\s+year)" +
+        @"|(?<samey>(?:in\s+)?(?:the|that)\s+same\s+year|(?:later\s+)?that\s+year)" +
         @"|(?<mo>(?<=\b(?:in|during|of|since|from|until|by|early|mid|late|mid-|en|début|fin)[-\s]+)" + Month + @")(?![\p{L}\d])" +
         @"|(?<rel>today|yesterday|tonight|last\s+night|this\s+(?:morning|afternoon|evening)|earlier\s+today|aujourd'hui|hier" +
             @"|(?:earlier\s+|later\s+)?(?:this|last|next)\s+(?:week|month|year)|le\s+mois\s+dernier|l'année\s+dernière" +
@@ -147,6 +148,8 @@ public static partial class DateFinder
             if (!MonthWordIsDate(m)) return null;
             return new DateExpression(start, end, 0, MonthNumber(m.Groups["m"].Value), 0, RelativeDay.MonthOfThatYear, 0, IsoDayOfWeek.None, q);
         }
+        if (m.Groups["samey"].Success)
+            return new DateExpression(start, end, 0, 0, 0, RelativeDay.MonthOfThatYear, 0, IsoDayOfWeek.None, q);
         if (m.Groups["mo"].Success)
         {
             if (!MonthWordIsDate(m)) return null;
@@ -224,7 +227,7 @@ public static partial class DateFinder
         "before" or "avant" => DateQualifier.Before,
         "after" or "après" => DateQualifier.After,
         "until" or "till" or "jusqu'en" or "jusqu'au" => DateQualifier.Until,
-        "from" => DateQualifier.From,
+        "from" or "starting" or "as of" => DateQualifier.From,
         _ => DateQualifier.None,
     };
 
@@ -273,7 +276,8 @@ public static partial class DateFinder
     /// </summary>
     /// <param name="e">The expression.</param>
     /// <param name="published">The publication date, when known.</param>
-    /// <param name="yearInContext">The year last named before the expression ("in July of that year"), or 0.</param>
+    /// <param name="yearInContext">The year the context gives: for "in July of that year" the year last named; for a
+    /// day without a year in an undated text, the narrative's year; 0 for none.</param>
     /// <param name="future">Whether the clause speaks of the future ("will take effect on February 20").</param>
     public static PartialDate? Resolve(DateExpression e, LocalDate? published, int yearInContext, bool future)
     {
@@ -300,8 +304,10 @@ public static partial class DateFinder
                             return ReportedDates.Make(y, e.Month, e.Day);
                     return null;
                 }
+                // without a publication date, the year of the narrative if the caller knows one
                 return yearInContext > 0 ? Make(yearInContext, e.Month, e.Day) : null;
             case RelativeDay.MonthOfThatYear:
+                // "in July of that year", "in the same year"
                 return yearInContext > 0 ? ReportedDates.Make(yearInContext, e.Month) : null;
         }
         if (published is not { } pub) return null;

@@ -32,7 +32,7 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
     // ------------------------------------------------------------------------------------------
     // Per-article analysis
 
-    private enum Actor { None, Country, Parliament, Government, Head }
+    private enum Actor { None, Country, Parliament, Ministry, Government, Head }
 
     private enum Topic { None, Withdraw, Ratify, Accede, Suspend }
 
@@ -48,6 +48,7 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
         public required Actor Actor;
         public bool Background;
         public bool Future;
+        public bool NeedsDate;
     }
 
     /// <summary>Everything found once per article: words, sentences, names, cues, dates.</summary>
@@ -109,7 +110,7 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
                 var date = Dates.FirstOrDefault(d => d.Start >= m.Index && d.End <= m.Index + m.Length && d.HasFullDate);
                 PartialDate? rd = date.HasFullDate ? ReportedDates.Make(date.Year, date.Month, date.Day) : null;
                 string author = m.Groups["author"].Value;
-                var actor = GovernmentWord().IsMatch(author) ? Actor.Government : HeadWord().IsMatch(author) ? Actor.Head : Actor.None;
+                var actor = GovernmentWord().IsMatch(author) ? Actor.Ministry : HeadWord().IsMatch(author) ? Actor.Head : Actor.None;
                 // the post is the paragraph just above the signature
                 for (int i = Sentences.Count - 1; i >= 0; i--)
                 {
@@ -179,18 +180,23 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
             return y;
         }
 
-        /// <summary>"VILNIUS, April 16. /TASS/.", "Geneva 1 July 2025 -": where and when a report was filed.</summary>
-        public bool IsDateline(DateExpression d)
+        public bool IsDateline(DateExpression d) => PublicationDateFinder.IsDateline(Text, d);
+
+        /// <summary>
+        /// The year of the nearest date before <paramref name="offset"/> that names a month and a year ("In
+        /// March 2025, ... In mid-April, ..."): the narrative's year, for a day or month written without one
+        /// when the text has no date line. It can be wrong across a new year; a bare year ("in 1999") is
+        /// background and does not count.
+        /// </summary>
+        public int NarrativeYear(int offset)
         {
-            if (d.Month == 0 || d.Relative != RelativeDay.None) return false;
-            int lineStart = Text.LastIndexOf('\n', Math.Max(0, d.Start - 1)) + 1;
-            if (d.Start == 0) lineStart = 0;
-            var before = Text.AsSpan(lineStart, d.Start - lineStart);
-            if (before.Length > 30) return false;
-            foreach (char c in before)
-                if (!(char.IsUpper(c) || c is ' ' or ',' or '.' or '-' or '\'' || char.IsLetter(c) && before.Length <= 12)) return false;
-            var after = Text.AsSpan(d.End, Math.Min(4, Text.Length - d.End)).TrimStart(' ');
-            return after.Length == 0 || after[0] is '(' or '-' or '\u2013' or '\u2014' or '.' or '/' or '\n' || char.IsUpper(after[0]);
+            int year = 0;
+            foreach (var d in Dates)
+            {
+                if (d.Start >= offset) break;
+                if (d.Year > 0 && d.Month > 0 && d.Relative == RelativeDay.None && !IsDateline(d)) year = d.Year;
+            }
+            return year;
         }
     }
 
@@ -287,7 +293,7 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
         }
 
         var predicates = LongestOfOverlapping(cues.Where(c => IsPredicate(a, c, cues)).ToList());
-        var dates = a.DatesIn(si).Where(d => !IsTreatyDate(a, d, treaties) && !IsNonEventDate(a, d, cues) && !a.IsDateline(d)).ToList();
+        var dates = a.DatesIn(si).Where(d => !IsTreatyDate(a, d, treaties) && !IsNonEventDate(a, d, cues, predicates) && !a.IsDateline(d)).ToList();
         var dateOwner = AssignDates(a, si, dates, predicates, cues, states);
         if (Trace is not null)
             foreach (var kv in dateOwner) Trace($"  [{si}] date '{a.Text[kv.Key.Start..kv.Key.End]}' -> token {kv.Value} ({a.Tokens.Word(kv.Value)})");
@@ -374,7 +380,7 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
                     {
                         State = agents[k], Treaty = tr, Action = act, Date = datesForAgents[k], WeakDate = weak,
                         Votes = IsVoteAction(act, actor) ? votes : null, Sentence = si, Actor = actor,
-                        Background = background, Future = future,
+                        Background = background, Future = future, NeedsDate = p.Kind == CueKind.TakeEffect,
                     };
                     produced.Add(c);
                     Trace?.Invoke($"  [{si}] {t.Text[p.Start..p.End]}: {c.State} {c.Treaty} {act.Name()} {c.Date} (actor {actor}, topic {topic})");
@@ -574,7 +580,7 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
             case CueKind.Revoke:
                 return c.Form != CueForm.Gerund || c.Kind == CueKind.LawSigned;
             case CueKind.Sign:
-                return c.Form is CueForm.Past or CueForm.Present && !PassiveBefore(a, c) || NthToAct(a, c);
+                return c.Form is CueForm.Past or CueForm.Present && (!PassiveBefore(a, c) || ByStateAfter(a, c)) || NthToAct(a, c);
             case CueKind.Ratify:
             case CueKind.Accede:
                 if (c.Form is CueForm.Noun or CueForm.Gerund) return false;
@@ -582,10 +588,10 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
                 return true;
             case CueKind.Suspend:
                 return c.Form is CueForm.Past or CueForm.Present || c.Form == CueForm.Base && !IsInfinitiveComplement(a, c)
-                       || IsInfinitiveComplement(a, c) && !HasPredicateBefore(a, c, cues);
+                       || IsInfinitiveComplement(a, c) && !HasPredicateBefore(a, c, cues) || IsProgressive(a, c);
             case CueKind.Withdraw:
                 if (c.Form == CueForm.Noun) return FollowsFact(a, c);
-                if (c.Form == CueForm.Gerund) return false;
+                if (c.Form == CueForm.Gerund) return IsProgressive(a, c);
                 if (IsInfinitiveComplement(a, c)) return NthToAct(a, c);
                 // "left", "dropped" and "denounced" name a withdrawal only with the treaty as object
                 string w = t.Text[c.Start..c.End].ToLowerInvariant();
@@ -598,6 +604,16 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
             default:
                 return false;
         }
+    }
+
+    private static bool IsParticipleOfNoun(Article a, Cue p, List<Cue> cues)
+    {
+        if (p.Form != CueForm.Past) return false;
+        var t = a.Tokens;
+        int k = p.FirstToken - 1;
+        if (k >= 0 && (t.Is(k, "first") || t.Is(k, "initially") || t.Is(k, "originally") || t.Is(k, "already"))) k--;
+        if (k < 0 || !t.Gap(k).Contains(',')) return false;
+        return cues.Any(c => c.EndToken == k + 1 && c.Kind is CueKind.StepAnaphor or CueKind.Announce or CueKind.Withdraw);
     }
 
     // "Poland's earlier declaration", "the four ministers' joint recommendation"
@@ -627,6 +643,10 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
         return false;
     }
 
+    // "Russia was suspending its participation", "Poland is withdrawing from the convention on February 20"
+    private static bool IsProgressive(Article a, Cue c) =>
+        c.Form == CueForm.Gerund && a.Tokens.IsAny(c.FirstToken - 1, PassiveAuxiliaries) && !a.Tokens.Is(c.FirstToken - 1, "being");
+
     private static bool FutureBefore(Article a, Cue c, List<Cue> cues) =>
         cues.Any(x => x.Kind == CueKind.Future && x.EndToken <= c.FirstToken && c.FirstToken - x.EndToken <= 1);
 
@@ -640,6 +660,14 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
         if (owner.Ids is null) return false;
         int before = owner.FirstToken - 1;
         return t.Is(before, "follows") || t.Is(before, "following") || t.Is(before, "after") || t.Is(before, "followed");
+    }
+
+    // "was initially signed by the Ukrainian government in 2000"
+    private static bool ByStateAfter(Article a, Cue c)
+    {
+        int by = -1;
+        for (int k = c.EndToken; k < Math.Min(a.Tokens.Count, c.EndToken + 2); k++) if (a.Tokens.Is(k, "by")) { by = k; break; }
+        return by >= 0 && a.Mentions.Any(m => m.IsStateLike && m.FirstToken > by && m.FirstToken - by <= 2);
     }
 
     private static bool HasPredicateBefore(Article a, Cue c, List<Cue> cues) =>
@@ -756,6 +784,10 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
 
     private static (Topic, Cue?) FindTopic(Article a, int si, Cue p, List<Cue> cues)
     {
+        // an announcement is of what follows it ("announced plans to withdraw"); after the fact
+        // ("..., the minister announced") it only reports. A participle after a noun describes that noun:
+        // "The move, announced in April", "Hungary's intention, first announced in early April".
+        bool onlyAfter = p.Kind == CueKind.Announce && p.Form != CueForm.Noun && !IsParticipleOfNoun(a, p, cues);
         switch (p.Kind)
         {
             case CueKind.Withdraw: return (Topic.Withdraw, p);
@@ -775,6 +807,7 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
             if (c.FirstToken == p.FirstToken) continue;
             int dist = c.FirstToken > p.FirstToken ? c.FirstToken - p.EndToken : 2 * (p.FirstToken - c.EndToken) + 1;
             if (c.FirstToken > p.FirstToken && dist > 14 || c.FirstToken < p.FirstToken && dist > 25) continue;
+            if (onlyAfter && c.FirstToken < p.FirstToken) continue;
             if (c.Kind == CueKind.StepAnaphor)
             {
                 if (dist < anaphorDist) { anaphor = c; anaphorDist = dist; }
@@ -784,6 +817,8 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
         if (best is { } b) return (TopicOf(b.Kind), b);
         // "the bill", "the move": the step named in the sentences before
         if (anaphor is { } an) return si - a.LastTopicSentence <= 3 ? (a.LastTopic, an) : (Topic.None, null);
+        if (p.Kind == CueKind.Announce && IsParticipleOfNoun(a, p, cues) && si - a.LastTopicSentence <= 3)
+            return (a.LastTopic, null);
         // "Prime Minister Petteri Orpo announced ..." right after "Finland also signalled its departure."
         if (p.Kind is CueKind.Announce or CueKind.Vote or CueKind.LawSigned or CueKind.TakeEffect && si - a.LastTopicSentence <= 1
             && !a.MentionsIn(si).Any(m => m.IsTreatyLike))
@@ -807,12 +842,12 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
         Cue? nearest = null;
         foreach (var c in cues)
         {
-            if (c.Kind is not (CueKind.Parliament or CueKind.Government or CueKind.HeadOfState)) continue;
+            if (c.Kind is not (CueKind.Parliament or CueKind.Ministry or CueKind.Government or CueKind.HeadOfState)) continue;
             if (c.FirstToken < p.FirstToken && p.FirstToken - c.EndToken <= 12) nearest = c;
         }
         foreach (var c in cues)
         {
-            if (c.Kind is not (CueKind.Parliament or CueKind.Government or CueKind.HeadOfState)) continue;
+            if (c.Kind is not (CueKind.Parliament or CueKind.Ministry or CueKind.Government or CueKind.HeadOfState)) continue;
             if (c.FirstToken > p.FirstToken && c.FirstToken - p.EndToken <= 5
                 && Enumerable.Range(p.EndToken, c.FirstToken - p.EndToken).Any(k => t.Is(k, "by") || t.Is(k, "par")))
             { nearest = c; break; }
@@ -824,7 +859,9 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
         if (nearest is { } n) return ActorOf(n.Kind, a, n);
         // the source of the statement ("..., the Lithuanian Defense Ministry said")
         foreach (var c in cues)
-            if (c.Kind is CueKind.Government && !IsHeadTitle(a, c)) return Actor.Government;
+            if (c.Kind is CueKind.Ministry && !IsHeadTitle(a, c)) return Actor.Ministry;
+        foreach (var c in cues)
+            if (c.Kind is CueKind.Government) return Actor.Government;
         if (a.EmbeddedPosts.TryGetValue(si, out var post) && post.Author != Actor.None) return post.Author;
         foreach (var c in cues)
             if (c.Kind is CueKind.HeadOfState) return Actor.Head;
@@ -838,7 +875,8 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
     private static Actor ActorOf(CueKind k, Article a, Cue c) => k switch
     {
         CueKind.Parliament => Actor.Parliament,
-        CueKind.Government => IsHeadTitle(a, c) ? Actor.Head : Actor.Government,
+        CueKind.Ministry => IsHeadTitle(a, c) ? Actor.Head : Actor.Ministry,
+        CueKind.Government => Actor.Government,
         CueKind.HeadOfState => Actor.Head,
         _ => Actor.Country,
     };
@@ -855,12 +893,12 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
                     Topic.Withdraw => actor switch
                     {
                         Actor.Parliament => EventAction.ParliamentVoteWithdraw,
-                        Actor.Government => EventAction.RecommendWithdrawal,
+                        Actor.Ministry or Actor.Government => EventAction.RecommendWithdrawal,
                         Actor.Head when !IsNounVote(a, p) => EventAction.LawSigned,
                         _ => null,
                     },
                     Topic.Ratify => actor == Actor.Parliament ? EventAction.ParliamentVoteRatify : null,
-                    Topic.Suspend => actor is Actor.Parliament or Actor.Head or Actor.Government ? EventAction.Suspend : null,
+                    Topic.Suspend => actor is Actor.Parliament or Actor.Head or Actor.Ministry or Actor.Government ? EventAction.Suspend : null,
                     _ => null,
                 };
             case CueKind.Recommend:
@@ -870,7 +908,8 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
                 // an announcement that something has been done reports that step, it is not an intention
                 if (topicCue is { } tc && tc.Kind == CueKind.Withdraw && tc.FirstToken > p.FirstToken
                     && (tc.Form is CueForm.Past or CueForm.Participle) && !IsInfinitiveComplement(a, tc)) return null;
-                return actor == Actor.Government ? EventAction.RecommendWithdrawal : EventAction.AnnounceIntentToWithdraw;
+                // ministers and ministries recommend; a government, a junta or a head of state declares
+                return actor == Actor.Ministry ? EventAction.RecommendWithdrawal : EventAction.AnnounceIntentToWithdraw;
             case CueKind.LawSigned:
                 return topic switch
                 {
@@ -879,6 +918,9 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
                     _ => null,
                 };
             case CueKind.Notify:
+                // "notification of the country's rescission of its withdrawal"
+                if (topic == Topic.Withdraw && cues.Any(c => c.Kind == CueKind.Revoke && c.FirstToken > p.FirstToken && c.FirstToken - p.EndToken <= 12))
+                    return EventAction.RevokeWithdrawal;
                 return topic switch
                 {
                     Topic.Withdraw => EventAction.DepositWithdrawal,
@@ -906,7 +948,7 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
             case CueKind.Withdraw:
                 if (p.Form == CueForm.Noun) return EventAction.WithdrawalEffective; // "follows Lithuania's withdrawal"
                 if (future) return EventAction.WithdrawalEffective; // kept only with a stated date
-                if (actor == Actor.Government && NearestInstitutionIsSubject(a, p, cues)) return EventAction.DepositWithdrawal;
+                if (actor is Actor.Government or Actor.Ministry && NearestInstitutionIsSubject(a, p, cues)) return EventAction.DepositWithdrawal;
                 if (actor == Actor.Head && NearestInstitutionIsSubject(a, p, cues)) return EventAction.LawSigned;
                 return EventAction.WithdrawalEffective;
         }
@@ -917,7 +959,7 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
 
     // "The Finnish government withdrew from the convention": the government, not the country, is the subject.
     private static bool NearestInstitutionIsSubject(Article a, Cue p, List<Cue> cues) =>
-        cues.Any(c => c.Kind is CueKind.Government or CueKind.HeadOfState && c.FirstToken < p.FirstToken && p.FirstToken - c.EndToken <= 3);
+        cues.Any(c => c.Kind is CueKind.Government or CueKind.Ministry or CueKind.HeadOfState && c.FirstToken < p.FirstToken && p.FirstToken - c.EndToken <= 3);
 
     // ------------------------------------------------------------------------------------------
     // Who, which treaty, when
@@ -1100,9 +1142,14 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
     }
 
     /// <summary>"by 2005", "since 2012", "six months after ...": dates that bound or follow a step, not its date.</summary>
-    private static bool IsNonEventDate(Article a, DateExpression d, List<Cue> cues) =>
-        d.Qualifier is DateQualifier.By or DateQualifier.Since or DateQualifier.Before or DateQualifier.After or DateQualifier.From
+    private static bool IsNonEventDate(Article a, DateExpression d, List<Cue> cues, List<Cue> predicates) =>
+        d.Qualifier is DateQualifier.By or DateQualifier.Since or DateQualifier.Before or DateQualifier.After
+        // "will no longer be bound starting Nov. 2", "effective from 1 July": the date the effect starts
+        || d.Qualifier == DateQualifier.From && !predicates.Any(p => IsEffectPredicate(a, p) && p.End <= d.Start && d.Start - p.End < 80)
         || d.Qualifier == DateQualifier.Until && !cues.Any(c => c.Kind == CueKind.Negation && c.Start < d.Start && d.Start - c.End < 60);
+
+    private static bool IsEffectPredicate(Article a, Cue p) =>
+        p.Kind == CueKind.TakeEffect || p.Kind == CueKind.Withdraw && a.Text[p.Start..p.End].Contains("no longer", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// Each date goes to the nearest predicate or reporting verb of its clause. A date after a verb
@@ -1152,7 +1199,9 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
         if (d.Relative == RelativeDay.Today && si >= 0 && InsideQuote(a, si, d.Start)
             && a.LastStatementDate is { } said && si - a.LastStatementSentence <= 2)
             return said;
-        int year = d.Relative == RelativeDay.MonthOfThatYear ? a.YearInContext(d.Start) : a.NewsYear();
+        int year = d.Relative == RelativeDay.MonthOfThatYear ? a.YearInContext(d.Start)
+            : d.Weekday != IsoDayOfWeek.None ? a.NewsYear()
+            : a.NarrativeYear(d.Start);
         return DateFinder.Resolve(d, a.Published, year, future);
     }
 
@@ -1198,7 +1247,7 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
         foreach (var c in candidates)
         {
             bool needsDate = c.Action is EventAction.Sign or EventAction.Ratify or EventAction.Accede or EventAction.EntryIntoForce
-                             || c.Future && c.Action == EventAction.WithdrawalEffective;
+                             || c.Future && c.Action == EventAction.WithdrawalEffective || c.NeedsDate;
             if (needsDate && c.Date is null) continue;
             // "have said they plan to exit", "parliaments have already approved": restatements, not news
             if (c.Date is null && c.Background) continue;

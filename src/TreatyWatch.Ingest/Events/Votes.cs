@@ -21,11 +21,11 @@ public static partial class VoteParser
     [GeneratedRegex(@"(?<![\p{L}\d,.])(?<n>\d{1,4}|" + Words + @")(?![\p{L}\d]|[.,]\d)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Number();
 
-    [GeneratedRegex(@"\b(?:no\s+one|nobody|none|not\s+a\s+single\s+(?:mp|deputy|lawmaker|member))\s+(?:\w+\s+){0,2}?(?:voted\s+)?(?<k>against|abstained|opposed)|\b(?:with\s+)?no\s+(?<k>abstentions|votes\s+against|abstention)",
+    [GeneratedRegex(@"\b(?:no\s+one|nobody|none|no\s+(?:mp|deputy|lawmaker|member|senator|legislator)s?|not\s+a\s+single\s+(?:mp|deputy|lawmaker|member))\s+(?:\w+\s+){0,2}?(?:voted\s+)?(?<k>against|abstained|opposed)|\b(?:with\s+)?no\s+(?<k>abstentions|votes\s+against|abstention)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Zero();
 
-    [GeneratedRegex(@"^\s*(?:(?:mps|deputies|lawmakers|legislators|members|parliamentarians|senators|delegates|representatives|deputies?|votes?|députés|voix)\b[^.;:\d]{0,60}?)?\b(?<k>voted\s+(?:in\s+favou?r|for|yes|to)|in\s+favou?r|votes?\s+for|for\b|supported|backed|approved|endorsed|voted\s+(?:against|no)|against|opposed|abstained|abstentions?|abstaining|pour|contre)",
+    [GeneratedRegex(@"^\s*(?:(?:mps|deputies|lawmakers|legislators|members|parliamentarians|senators|delegates|representatives|deputies?|votes?|députés|voix)\b[^.;:,]{0,60}?)?\b(?<k>voted\s+(?:in\s+favou?r|for|yes|to)|in\s+favou?r|votes?\s+for|for\b|supported|backed|approved|endorsed|voted\s+(?:against|no)|against|opposed|abstained|abstentions?|abstaining|pour|contre)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex After();
 

@@ -90,6 +90,12 @@ public static class MentionFinder
         var headsOfTopics = new List<int>();
         foreach (var t in topics)
         {
+            // "the nuclear test ban", "the mine ban": the topic carries its own treaty noun
+            if (text.Is(t.EndToken - 1, "ban"))
+            {
+                found.Add(new Mention(MentionKind.Treaty, t.FirstToken, t.EndToken, t.Start, t.End, t.Ids));
+                continue;
+            }
             int head = HeadFor(text, t, used);
             // A noun already part of a named treaty ("the Ottawa Convention, which bans landmines") is described, not named.
             if (head < 0 || used[head]) continue;
