@@ -93,7 +93,7 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
             Mentions = MentionFinder.Find(g, Tokens);
             Cues = CueLexicon.Find(Tokens);
             Dates = DateFinder.Find(text);
-            HeaderEnd = PublicationDateFinder.HeaderEnd(Sentences);
+            HeaderEnd = PublicationDateFinder.HeaderEnd(text, Sentences);
             Published = published ?? PublicationDateFinder.Find(text, Sentences, Dates);
             FindEmbeddedPosts();
         }
@@ -252,6 +252,7 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
         "leaders", "leader", "representative", "representatives", "cabinet", "decision", "withdrawal", "ratification",
         "accession", "nations", "countries", "states", "people", "republic", "kingdom", "décision", "retrait",
         "signature", "notification", "denunciation", "departure", "exit", "suspension", "parlement",
+        "mission", "delegation", "embassy", "envoy", "ambassador", "spokesperson", "spokesman", "president", "prime",
     };
 
     private static readonly HashSet<string> CoAgentBeforeWith = new(StringComparer.OrdinalIgnoreCase)
@@ -481,13 +482,21 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
         }
         // the states the sentence names outside prepositional phrases, and those that acted, become the focus;
         // a sentence naming one state only ("the decision of Kiev") makes it the focus wherever it stands
-        var named = states.Where(r => !IsOblique(a, r, -1, false)).SelectMany(r => r.Ids).ToList();
+        var named = states.Where(r => !IsOblique(a, r, -1, false) && !InDatelinePlace(a, r)).SelectMany(r => r.Ids).ToList();
         named.AddRange(agents.SelectMany(x => x));
         var ids = named.Distinct().ToArray();
         if (ids.Length == 0) ids = states.SelectMany(r => r.Ids).Distinct().ToArray() is { Length: 1 } only ? only : [];
         if (ids.Length >= 2) a.FocusPlural = ids;
         if (agents.Count > 0 && agents[^1].Length == 1) a.FocusSingle = agents[^1];
         else if (ids.Length == 1) a.FocusSingle = ids;
+    }
+
+    // "NEW YORK, United States of America, February 17, 2017/APO/": the place a report was filed from
+    private static bool InDatelinePlace(Article a, StateRef r)
+    {
+        int start = a.Tokens.Tokens[r.First].Start;
+        return a.Dates.Any(d => d.Start > start && d.Start - start < 60 && a.IsDateline(d)
+                                && a.Text.LastIndexOf('\n', Math.Max(0, start - 1)) == a.Text.LastIndexOf('\n', Math.Max(0, d.Start - 1)));
     }
 
     private static void UpdateTopic(Article a, int si, List<Cue> cues)

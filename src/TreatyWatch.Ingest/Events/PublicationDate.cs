@@ -11,12 +11,28 @@ namespace TreatyWatch.Ingest.Events;
 /// </summary>
 public static class PublicationDateFinder
 {
+    // A photo caption ends with its credit: "(Andrii Nesterenko, Press Office via AP)".
+    private static bool IsCaption(string text, Sentence s)
+    {
+        int lineStart = s.Start == 0 ? 0 : text.LastIndexOf('\n', s.Start - 1) + 1;
+        int lineEnd = text.IndexOf('\n', s.End);
+        var line = text.AsSpan(lineStart, (lineEnd < 0 ? text.Length : lineEnd) - lineStart).Trim();
+        if (line.StartsWith("In this photo", StringComparison.OrdinalIgnoreCase) || line.StartsWith("FILE PHOTO", StringComparison.OrdinalIgnoreCase)
+            || line.StartsWith("Photo", StringComparison.OrdinalIgnoreCase)) return true;
+        if (line.Length == 0 || line[^1] != ')') return false;
+        var credit = line[line.LastIndexOf('(')..];
+        return credit.Contains('/') || credit.Contains(" via ", StringComparison.Ordinal) || credit.Contains("Photo", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static bool EndsLikeASentence(string text, Sentence s) =>
+        text[s.End - 1] is '.' or '!' or '?' or '"' or '\u201D' or '\u2019' or ')';
+
     /// <summary>How far into the first paragraph of running text a dateline may sit.</summary>
     private const int DatelineReach = 80;
 
     public static LocalDate? Find(string text, IReadOnlyList<Sentence> sentences, IReadOnlyList<DateExpression> dates)
     {
-        int headerEnd = HeaderEnd(sentences);
+        int headerEnd = HeaderEnd(text, sentences);
         DateExpression? partial = null;
         foreach (var d in dates)
         {
@@ -36,11 +52,12 @@ public static class PublicationDateFinder
     }
 
     /// <summary>Offset where the header ends: a little way into the first paragraph of running text.</summary>
-    public static int HeaderEnd(IReadOnlyList<Sentence> sentences)
+    public static int HeaderEnd(string text, IReadOnlyList<Sentence> sentences)
     {
         // the lead: the first sentence of running text long enough not to be a tagline
         foreach (var s in sentences)
-            if (s.Kind == SentenceKind.Body && s.Length >= 90) return s.Start + Math.Min(DatelineReach, s.Length);
+            if (s.Kind == SentenceKind.Body && s.Length >= 90 && EndsLikeASentence(text, s) && !IsCaption(text, s))
+                return s.Start + Math.Min(DatelineReach, s.Length);
         return sentences.Count > 0 ? sentences[^1].End : 0;
     }
 

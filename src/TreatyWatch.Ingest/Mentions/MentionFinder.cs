@@ -142,7 +142,18 @@ public static class MentionFinder
         int lineStart = text.Text.LastIndexOf('\n', Math.Max(0, start - 1)) + 1;
         if (start > 0 && text.Text.AsSpan(lineStart, start - lineStart).Trim().Length > 0) return false;
         var gap = text.Gap(i);
-        return gap.Contains(',') || gap.Contains('(') || gap.Contains('\u2014') || gap.Contains('-');
+        if (gap.Contains('(') || gap.Contains('\u2014') || gap.Contains('\u2013') || gap.Contains('-')) return true;
+        // "Riga, December 28", "YEREVAN, JUNE 7," — but not "Ankara, which signed the accord"
+        return gap.Contains(',') && i + 1 < text.Count && (char.IsDigit(text.Text[text.Tokens[i + 1].Start]) || IsMonthName(text.Span(i + 1)));
+    }
+
+    private static bool IsMonthName(ReadOnlySpan<char> w)
+    {
+        foreach (var m in (ReadOnlySpan<string>)["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                     "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+                     "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"])
+            if (w.Equals(m, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
     }
 
     private static bool IsCompoundModifier(TokenizedText text, int last)
