@@ -40,7 +40,8 @@ public static class PublicationDateFinder
             if (IsSiteClock(text, d.Start) || !IsDateLinePosition(text, d)) continue;
             if (d.HasFullDate && d.Relative == RelativeDay.None && d.Qualifier == DateQualifier.None)
                 return new LocalDate(d.Year, d.Month, d.Day);
-            if (partial is null && d.Year == 0 && d.Month > 0 && d.Day > 0 && d.Relative == RelativeDay.None) partial = d;
+            if (partial is null && d.Year == 0 && d.Month > 0 && d.Day > 0 && d.Relative == RelativeDay.None
+                && (IsDateline(text, d) || LineIsOnlyADate(text, d))) partial = d;
         }
         if (partial is { } p)
         {
@@ -102,6 +103,17 @@ public static class PublicationDateFinder
         var after = text.AsSpan(d.End, Math.Min(4, text.Length - d.End)).TrimStart(' ');
         return after.Length == 0 || after[0] is '(' or '-' or '\u2013' or '\u2014' or '.' or '/' or '\n' || after[0] == ',' && capitals
                || char.IsUpper(after[0]);
+    }
+
+    // "29 June 16:19": a line that holds the date and perhaps a time, nothing else
+    private static bool LineIsOnlyADate(string text, DateExpression d)
+    {
+        int lineStart = d.Start == 0 ? 0 : text.LastIndexOf('\n', d.Start - 1) + 1;
+        int lineEnd = text.IndexOf('\n', d.End);
+        if (lineEnd < 0) lineEnd = text.Length;
+        foreach (char c in text.AsSpan(lineStart, d.Start - lineStart)) if (char.IsLetterOrDigit(c)) return false;
+        foreach (char c in text.AsSpan(d.End, lineEnd - d.End)) if (char.IsLetter(c) && c is not ('A' or 'P' or 'M' or 'a' or 'p' or 'm')) return false;
+        return true;
     }
 
     private static int Words(ReadOnlySpan<char> s)
