@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using TreatyWatch.Ingest.Mentions;
 
 namespace TreatyWatch.Ingest.Events;
 
@@ -65,129 +66,158 @@ public enum CueForm { Other, Noun, Gerund, Past, Participle, Present, Base }
 /// The trigger lexicons: verbs, nominalisations and the words that negate, hedge or date them, in
 /// English and some French. Compiled once; one scan of the text per cue kind.
 /// </summary>
-public static partial class CueLexicon
+public static class CueLexicon
 {
     private const RegexOptions Opts = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
 
-    [GeneratedRegex(@"(?<![\p{L}])(?:withdr[ae]w\p{L}*|pull(?:s|ed|ing)?\s+out|leav(?:e|es|ing)|left|exit(?:s|ed|ing)?|quit(?:s|ting)?|abandon(?:s|ed|ing)?|denounc\p{L}*|denunciation|departure|drop(?:s|ped|ping)?|ditch(?:es|ed|ing)?|de-?ratif\p{L}*|(?:end(?:s|ed)?|ending|terminat\p{L}+)\s+(?:its|their|the\s+country['’]s|\p{L}+['’]s)\s+participation|cease[sd]?\s+to\s+be\s+(?:a\s+)?(?:state\s+)?part(?:y|ies)|no\s+longer\s+be\s+(?:bound|a\s+party)|(?:revok|rescind|cancel)\p{L}*\s+(?:\p{L}+['’]s\s+|its\s+|the\s+|their\s+)?ratification|withdrawal\s+of\s+(?:its\s+)?ratification|annul(?:s|led|ling|ment)?|se\s+retir\p{L}*|retir\p{L}+|retrait|sortie|dénonc\p{L}*)(?![\p{L}])", Opts)]
-    private static partial Regex WithdrawRx();
+    private const string WithdrawPattern = @"(?:withdr[ae]w\p{L}*|pull(?:s|ed|ing)?\s+out|leav(?:e|es|ing)|left|exit(?:s|ed|ing)?|quit(?:s|ting)?|abandon(?:s|ed|ing)?|denounc\p{L}*|denunciation|departure|drop(?:s|ped|ping)?|ditch(?:es|ed|ing)?|de-?ratif\p{L}*|(?:end(?:s|ed)?|ending|terminat\p{L}+)\s+(?:its|their|the\s+country['’]s|\p{L}+['’]s)\s+participation|cease[sd]?\s+to\s+be\s+(?:a\s+)?(?:state\s+)?part(?:y|ies)|no\s+longer\s+be\s+(?:bound|a\s+party)|(?:revok|rescind|cancel)\p{L}*\s+(?:\p{L}+['’]s\s+|its\s+|the\s+|their\s+)?ratification|withdrawal\s+of\s+(?:its\s+)?ratification|annul(?:s|led|ling|ment)?|se\s+retir\p{L}*|retir\p{L}+|retrait|sortie|dénonc\p{L}*)(?![\p{L}])";
 
-    [GeneratedRegex(@"(?<![\p{L}])(?:ratif(?:y|ies|ied|ying|ication|ications)|joined|join(?:s|ing)?|by\s+acceptance|accepted\s+(?=the\s+(?:treaty|convention|agreement|protocol|statute|amendment))|consent\s+to\s+be\s+bound|bec(?:ame|ome|omes|oming)\s+(?:a\s+)?(?:state\s+)?part(?:y|ies)\s+to|adhered|ratifi[ée]\p{L}*|adhér\p{L}+)(?![\p{L}])", Opts)]
-    private static partial Regex RatifyRx();
+    private const string RatifyPattern = @"(?:ratif(?:y|ies|ied|ying|ication|ications)|joined|join(?:s|ing)?|by\s+acceptance|accepted\s+(?=the\s+(?:treaty|convention|agreement|protocol|statute|amendment))|consent\s+to\s+be\s+bound|bec(?:ame|ome|omes|oming)\s+(?:a\s+)?(?:state\s+)?part(?:y|ies)\s+to|adhered|ratifi[ée]\p{L}*|adhér\p{L}+)(?![\p{L}])";
 
-    [GeneratedRegex(@"(?<![\p{L}])(?:acced(?:e|ed|es|ing)|accession)(?![\p{L}])", Opts)]
-    private static partial Regex AccedeRx();
+    private const string AccedePattern = @"(?:acced(?:e|ed|es|ing)|accession)(?![\p{L}])";
 
-    [GeneratedRegex(@"(?<![\p{L}])(?:suspen(?:d|ds|ded|ding|sion)|suspendu\p{L}*|suspendre)(?![\p{L}])", Opts)]
-    private static partial Regex SuspendRx();
+    private const string SuspendPattern = @"(?:suspen(?:d|ds|ded|ding|sion)|suspendu\p{L}*|suspendre)(?![\p{L}])";
 
-    [GeneratedRegex(@"(?<![\p{L}])(?:the|this|that|its|their|a|similar|such|these)\s+(?:\p{L}+\s+){0,2}?(?<w>bill|motion|move|moves|decision|step|steps|law|measure|proposal|document|resolution|plan|plans|initiative|declaration)(?![\p{L}])", Opts)]
-    private static partial Regex StepAnaphorRx();
+    // the noun only; a determiner must stand before it (checked by the caller): "the bill", "similar moves"
+    private const string StepAnaphorPattern = @"(?<w>bill|motion|move|moves|decision|step|steps|law|measure|proposal|document|resolution|plan|plans|initiative|declaration)(?![\p{L}])";
 
-    [GeneratedRegex(@"(?<![\p{L}])(?:vot(?:e|ed|es|ing)|approv(?:e|ed|es|al|ing)|pass(?:ed|es)|adopt(?:ed|s|ion)|back(?:ed|s)|support(?:ed|s)|endors(?:e|ed|es)|(?:first|second|third|final)\s+reading|green\s+light|a\s+voté|ont\s+voté|a\s+adopté|a\s+approuvé)(?![\p{L}])", Opts)]
-    private static partial Regex VoteRx();
+    private const string VotePattern = @"(?:vot(?:e|ed|es|ing)|approv(?:e|ed|es|al|ing)|pass(?:ed|es)|adopt(?:ed|s|ion)|back(?:ed|s)|support(?:ed|s)|endors(?:e|ed|es)|(?:first|second|third|final)\s+reading|green\s+light|voté|adopté|approuvé)(?![\p{L}])";
 
-    [GeneratedRegex(@"(?<![\p{L}])(?:recommend(?:s|ed|ing|ation|ations)?|propos(?:e|ed|es|al|ing)|draft\s+(?:resolution|law|bill))(?![\p{L}])", Opts)]
-    private static partial Regex RecommendRx();
+    private const string RecommendPattern = @"(?:recommend(?:s|ed|ing|ation|ations)?|propos(?:e|ed|es|al|ing)|draft\s+(?:resolution|law|bill))(?![\p{L}])";
 
-    [GeneratedRegex(@"(?<![\p{L}])(?:announc(?:e|ed|es|ing|ement)|declar(?:e|ed|es|ation)|plan(?:s|ned)?\s+to|intend(?:s|ed)?\s+to|intentions?|intent\s+to|signal(?:l)?ed|expressed|decided\s+to|a\s+annonc[ée])(?![\p{L}])", Opts)]
-    private static partial Regex AnnounceRx();
+    private const string AnnouncePattern = @"(?:announc(?:e|ed|es|ing|ement)|declar(?:e|ed|es|ation)|plan(?:s|ned)?\s+to|intend(?:s|ed)?\s+to|intentions?|intent\s+to|signal(?:l)?ed|expressed|decided\s+to|annoncé)(?![\p{L}])";
 
-    [GeneratedRegex(@"(?<![\p{L}])(?:signed\s+into\s+law|announc(?:ed|es|e)\s+(?:a|the)\s+law|sign(?:s|ed|ing)?\s+(?:(?:a|an|the|this|that|his|her)\s+)?(?:\p{L}+\s+){0,2}?(?:decree|law|bill|order|legislation|document)|(?:issued|issues|signed)\s+(?:a\s+)?(?:\p{L}+\s+)?decree|decree|promulgat\p{L}*|executive\s+order|enacted|put\s+into\s+effect|mis\s+en\s+œuvre|d[ée]cret)(?![\p{L}])", Opts)]
-    private static partial Regex LawRx();
+    private const string LawPattern = @"(?:signed\s+into\s+law|announc(?:ed|es|e)\s+(?:a|the)\s+law|sign(?:s|ed|ing)?\s+(?:(?:a|an|the|this|that|his|her)\s+)?(?:\p{L}+\s+){0,2}?(?:decree|law|bill|order|legislation|document)|(?:issued|issues|signed)\s+(?:a\s+)?(?:\p{L}+\s+)?decree|decree|promulgat\p{L}*|executive\s+order|enacted|put\s+into\s+effect|mis\s+en\s+œuvre|d[ée]cret)(?![\p{L}])";
 
-    [GeneratedRegex(@"(?<![\p{L}])(?:notif(?:y|ied|ies|ication|ications)|submitted|submits?|deposit(?:ed|s)?|handed\s+(?:over|in)|delivered|informed|sent\s+(?:(?:a|an|the|its|their)\s+)?(?:letter|note|notification|instrument)|lodged|instrument\s+of\s+withdrawal|withdrawal\s+notices?)(?![\p{L}])", Opts)]
-    private static partial Regex NotifyRx();
+    private const string NotifyPattern = @"(?:notif(?:y|ied|ies|ication|ications)|submitted|submits?|deposit(?:ed|s)?|handed\s+(?:over|in)|delivered|informed|sent\s+(?:(?:a|an|the|its|their)\s+)?(?:letter|note|notification|instrument)|lodged|instrument\s+of\s+withdrawal|withdrawal\s+notices?)(?![\p{L}])";
 
-    [GeneratedRegex(@"(?<![\p{L}])(?:sign(?:s|ed)?)(?![\p{L}])", Opts)]
-    private static partial Regex SignRx();
+    private const string SignPattern = @"(?:sign(?:s|ed)?)(?![\p{L}])";
 
-    [GeneratedRegex(@"(?<![\p{L}])(?:(?:tak(?:e|es|ing)|took|taken)\s+(?:full\s+|legal\s+)?effect|(?:come|came|comes|coming)\s+into\s+effect|effective\s+(?:on|from|as\s+of)|(?:officially|formally)\s+completed?|completed?\s+(?:the\s+)?(?:procedure|process)|no\s+longer\s+be\s+bound|prend(?:ra)?\s+effet)(?![\p{L}])", Opts)]
-    private static partial Regex TakeEffectRx();
+    private const string TakeEffectPattern = @"(?:(?:tak(?:e|es|ing)|took|taken)\s+(?:full\s+|legal\s+)?effect|(?:come|came|comes|coming)\s+into\s+effect|effective\s+(?:on|from|as\s+of)|(?:officially|formally)\s+completed?|completed?\s+(?:the\s+)?(?:procedure|process)|no\s+longer\s+be\s+bound|prend(?:ra)?\s+effet)(?![\p{L}])";
 
-    [GeneratedRegex(@"(?<![\p{L}])(?:(?:enter(?:s|ed|ing)?|entry|came|come|comes|coming|went|go)\s+into\s+force|entr(?:ée|é|ee|era|ent)\s+en\s+vigueur|est\s+entr[ée]e?\s+en\s+vigueur|bec(?:ame|ome|omes|oming)\s+(?:a\s+)?participating\s+state|bec(?:ame|ome|omes|oming)\s+effective)(?![\p{L}])", Opts)]
-    private static partial Regex EntryIntoForceRx();
+    private const string EntryIntoForcePattern = @"(?:(?:enter(?:s|ed|ing)?|entry|came|come|comes|coming|went|go)\s+into\s+force|entr(?:ée|é|ee|era|ent)\s+en\s+vigueur|est\s+entr[ée]e?\s+en\s+vigueur|bec(?:ame|ome|omes|oming)\s+(?:a\s+)?participating\s+state|bec(?:ame|ome|omes|oming)\s+effective)(?![\p{L}])";
 
-    [GeneratedRegex(@"(?<![\p{L}])(?:revok(?:e|ed|es|ing)|revocation|rescind(?:s|ed|ing)?|rescission|revers(?:e|ed|es|al)|cancel(?:l?ed|s|lation)?|withdr[ae]w\p{L}*\s+(?:its|the|their)\s+(?:notification|notice|instrument\s+of\s+withdrawal))(?![\p{L}])", Opts)]
-    private static partial Regex RevokeRx();
+    private const string RevokePattern = @"(?:revok(?:e|ed|es|ing)|revocation|rescind(?:s|ed|ing)?|rescission|revers(?:e|ed|es|al)|cancel(?:l?ed|s|lation)?|withdr[ae]w\p{L}*\s+(?:its|the|their)\s+(?:notification|notice|instrument\s+of\s+withdrawal))(?![\p{L}])";
 
-    [GeneratedRegex(@"(?<![\p{L}])(?:said|says|say|stated|told|tells|reported|reports|announced|confirmed|according\s+to|wrote|writes|added|noted|posted|quoted|cited|citing|a\s+d[ée]clar[ée]|a\s+indiqu[ée]|selon)(?![\p{L}])", Opts)]
-    private static partial Regex ReportRx();
+    private const string ReportPattern = @"(?:said|says|say|stated|told|tells|reported|reports|announced|confirmed|according\s+to|wrote|writes|added|noted|posted|quoted|cited|citing|déclaré|indiqué|selon)(?![\p{L}])";
 
-    [GeneratedRegex(@"(?<![\p{L}])(?:not|never|no\s+longer(?!\s+be\s+(?:bound|a\s+party))|won[’']t|wouldn[’']t|don[’']t|doesn[’']t|didn[’']t|isn[’']t|aren[’']t|wasn[’']t|weren[’']t|hasn[’']t|haven[’']t|hadn[’']t|cannot|can[’']t|refus(?:e|ed|es|ing)|declin(?:e|ed|es)\s+to|reject(?:s|ed|ing)?|ruled\s+out|rules\s+out|opted\s+not|ne\s+\p{L}+\s+pas|n[’']\p{L}+\s+pas)(?![\p{L}])", Opts)]
-    private static partial Regex NegationRx();
+    private const string NegationPattern = @"(?:not|never|no\s+longer(?!\s+be\s+(?:bound|a\s+party))|won[’']t|wouldn[’']t|don[’']t|doesn[’']t|didn[’']t|isn[’']t|aren[’']t|wasn[’']t|weren[’']t|hasn[’']t|haven[’']t|hadn[’']t|cannot|can[’']t|refus(?:e|ed|es|ing)|declin(?:e|ed|es)\s+to|reject(?:s|ed|ing)?|ruled\s+out|rules\s+out|opted\s+not|ne\s+\p{L}+\s+pas|n[’']\p{L}+\s+pas)(?![\p{L}])";
 
-    [GeneratedRegex(@"(?<![\p{L}])(?:could|might|would|should|must|can|if|once|whether|unless|were\s+to|call(?:s|ed|ing)?\s+(?:for|on|to)|urg(?:e|ed|es|ing)|consider(?:s|ed|ing)?|poised\s+to|looking\s+to|mull(?:s|ed|ing)?|weigh(?:s|ed|ing)?|pending|requir(?:e|es|ed|ing)|need(?:s|ed)?\s+to|expected\s+to|likely\s+to|threat(?:en|ens|ened)\s+to|possib(?:le|ility|ly)|potential(?:ly)?|demand(?:s|ed|ing)?|ask(?:s|ed)?|seek(?:s|ing)?\s+to|want(?:s|ed)?\s+to|aim(?:s|ed)?\s+to|hop(?:e|es|ed)\s+to|set\s+to|close\s+to|about\s+to|impending|proposed|planned|upcoming|prospect|pourrait|pourraient|devrait)(?![\p{L}])", Opts)]
-    private static partial Regex ModalRx();
+    private const string ModalPattern = @"(?:could|might|would|should|must|can|if|once|whether|unless|were\s+to|call(?:s|ed|ing)?\s+(?:for|on|to)|urg(?:e|ed|es|ing)|consider(?:s|ed|ing)?|poised\s+to|looking\s+to|mull(?:s|ed|ing)?|weigh(?:s|ed|ing)?|pending|requir(?:e|es|ed|ing)|need(?:s|ed)?\s+to|expected\s+to|likely\s+to|threat(?:en|ens|ened)\s+to|possib(?:le|ility|ly)|potential(?:ly)?|demand(?:s|ed|ing)?|ask(?:s|ed)?|seek(?:s|ing)?\s+to|want(?:s|ed)?\s+to|aim(?:s|ed)?\s+to|hop(?:e|es|ed)\s+to|set\s+to|close\s+to|about\s+to|impending|proposed|planned|upcoming|prospect|pourrait|pourraient|devrait)(?![\p{L}])";
 
-    [GeneratedRegex(@"(?<![\p{L}])(?:may)(?![\p{L}])", RegexOptions.CultureInvariant)]
-    private static partial Regex LowerMayRx();
+    private const string LowerMayPattern = @"(?:may)(?![\p{L}])";
 
-    [GeneratedRegex(@"(?<![\p{L}])(?:already|earlier|previously|all\s+(?:\p{L}+\s+){0,3}?(?:countries|states|nations|members)|both\s+(?:countries|states|nations)|have\s+(?:all\s+)?said\s+they|so\s+far)(?![\p{L}])", Opts)]
-    private static partial Regex BackgroundRx();
+    private const string BackgroundPattern = @"(?:already|earlier|previously|all\s+(?:\p{L}+\s+){0,3}?(?:countries|states|nations|members)|both\s+(?:countries|states|nations)|have\s+(?:all\s+)?said\s+they|so\s+far)(?![\p{L}])";
 
-    [GeneratedRegex(@"(?<![\p{L}])(?:formally|officially|officiellement|formellement)(?![\p{L}])", Opts)]
-    private static partial Regex FormalRx();
+    private const string FormalPattern = @"(?:formally|officially|officiellement|formellement)(?![\p{L}])";
 
-    [GeneratedRegex(@"(?<![\p{L}])(?:will|shall|(?:is|are)\s+(?:to|set\s+to|due\s+to|going\s+to)|upcoming|va|vont)(?![\p{L}])", Opts)]
-    private static partial Regex FutureRx();
+    private const string FuturePattern = @"(?:will|shall|(?:is|are)\s+(?:to|set\s+to|due\s+to|going\s+to)|upcoming|va|vont)(?![\p{L}])";
 
-    [GeneratedRegex(@"(?<![\p{L}])(?:has|have|had|having|ont|avait)(?![\p{L}])", Opts)]
-    private static partial Regex PerfectRx();
+    private const string PerfectPattern = @"(?:has|have|had|having|ont|avait)(?![\p{L}])";
 
-    [GeneratedRegex(@"(?<![\p{L}])(?:respectively|respectivement)(?![\p{L}])", Opts)]
-    private static partial Regex RespectivelyRx();
+    private const string RespectivelyPattern = @"(?:respectively|respectivement)(?![\p{L}])";
 
-    [GeneratedRegex(@"(?<![\p{L}])(?:parliament(?:s|ary)?|lawmakers|legislators|legislature|mps|deputies|senators|senate|lower\s+house|upper\s+house|chamber|congress|national\s+assembly|state\s+duma|duma|federation\s+council|members\s+of\s+parliament|parlement|parlementaires?|d[ée]put[ée]s|assembl[ée]e\s+nationale)(?![\p{L}])", Opts)]
-    private static partial Regex ParliamentRx();
+    private const string ParliamentPattern = @"(?:parliament(?:s|ary)?|lawmakers|legislators|legislature|mps|deputies|senators|senate|lower\s+house|upper\s+house|chamber|congress|national\s+assembly|state\s+duma|duma|federation\s+council|members\s+of\s+parliament|parlement|parlementaires?|d[ée]put[ée]s|assembl[ée]e\s+nationale)(?![\p{L}])";
 
-    [GeneratedRegex(@"(?<![\p{L}])(?:cabinet|council\s+of\s+ministers|ministers|(?:defen[cs]e|foreign|deputy)\s+minister|minister\s+of\s+(?:defen[cs]e|foreign\s+affairs)|ministry|ministries|mod|ministre|minist[èe]re)(?![\p{L}])", Opts)]
-    private static partial Regex MinistryRx();
+    private const string MinistryPattern = @"(?:cabinet|council\s+of\s+ministers|ministers|(?:defen[cs]e|foreign|deputy)\s+minister|minister\s+of\s+(?:defen[cs]e|foreign\s+affairs)|ministry|ministries|mod|ministre|minist[èe]re)(?![\p{L}])";
 
-    [GeneratedRegex(@"(?<![\p{L}])(?:government|governments|gouvernement|administration)(?![\p{L}])", Opts)]
-    private static partial Regex GovernmentRx();
+    private const string GovernmentPattern = @"(?:government|governments|gouvernement|administration)(?![\p{L}])";
 
-    [GeneratedRegex(@"(?<![\p{L}])(?:president|prime\s+minister|premier|chancellor|king|queen|emir|head\s+of\s+state|juntas?|military\s+leaders|leader|pr[ée]sident|premier\s+ministre)(?![\p{L}])", Opts)]
-    private static partial Regex HeadRx();
+    private const string HeadPattern = @"(?:president|prime\s+minister|premier|chancellor|king|queen|emir|head\s+of\s+state|juntas?|military\s+leaders|leader|pr[ée]sident|premier\s+ministre)(?![\p{L}])";
 
-    private static readonly (CueKind Kind, Func<Regex> Rx)[] All =
+    private sealed record Rule(CueKind Kind, Regex Anchored);
+
+    /// <summary>Each pattern with the words it can start with ("withdr*" is a prefix).</summary>
+    private static readonly (CueKind Kind, string Pattern, RegexOptions Options, string Leads)[] Table =
     [
-        (CueKind.Withdraw, WithdrawRx), (CueKind.Ratify, RatifyRx), (CueKind.Accede, AccedeRx),
-        (CueKind.Suspend, SuspendRx), (CueKind.StepAnaphor, StepAnaphorRx), (CueKind.Vote, VoteRx),
-        (CueKind.Recommend, RecommendRx), (CueKind.Announce, AnnounceRx), (CueKind.LawSigned, LawRx),
-        (CueKind.Notify, NotifyRx), (CueKind.Sign, SignRx), (CueKind.TakeEffect, TakeEffectRx),
-        (CueKind.EntryIntoForce, EntryIntoForceRx), (CueKind.Revoke, RevokeRx), (CueKind.Report, ReportRx),
-        (CueKind.Negation, NegationRx), (CueKind.Modal, ModalRx), (CueKind.Modal, LowerMayRx),
-        (CueKind.Background, BackgroundRx), (CueKind.Formal, FormalRx), (CueKind.Future, FutureRx),
-        (CueKind.Perfect, PerfectRx), (CueKind.Respectively, RespectivelyRx), (CueKind.Parliament, ParliamentRx),
-        (CueKind.Ministry, MinistryRx), (CueKind.Government, GovernmentRx), (CueKind.HeadOfState, HeadRx),
+        (CueKind.Withdraw, WithdrawPattern, Opts, "withdr* pull* leav* left exit* quit* abandon* denounc* denunciation departure drop* ditch* de deratif* end ends ended ending terminat* cease* no revok* rescind* cancel* annul* se retir* retrait sortie dénonc*"),
+        (CueKind.Ratify, RatifyPattern, Opts, "ratif* joined join* by accepted consent bec* adhered adhér*"),
+        (CueKind.Accede, AccedePattern, Opts, "acced* accession"),
+        (CueKind.Suspend, SuspendPattern, Opts, "suspen*"),
+        (CueKind.StepAnaphor, StepAnaphorPattern, Opts, "bill motion move moves decision step steps law measure proposal document resolution plan plans initiative declaration"),
+        (CueKind.Vote, VotePattern, Opts, "vot* approv* pass* adopt* back* support* endors* first second third final green"),
+        (CueKind.Recommend, RecommendPattern, Opts, "recommend* propos* draft"),
+        (CueKind.Announce, AnnouncePattern, Opts, "announc* declar* plan* intend* intention* intent signal* expressed decided annoncé"),
+        (CueKind.LawSigned, LawPattern, Opts, "sign* announc* issued issues decree* promulgat* executive enacted put mis décret* decret*"),
+        (CueKind.Notify, NotifyPattern, Opts, "notif* submit* deposit* handed delivered informed sent lodged instrument withdr*"),
+        (CueKind.Sign, SignPattern, Opts, "sign*"),
+        (CueKind.TakeEffect, TakeEffectPattern, Opts, "tak* took come came comes coming effective officially formally complet* no prend*"),
+        (CueKind.EntryIntoForce, EntryIntoForcePattern, Opts, "enter* entry came come comes coming went go entr* est bec*"),
+        (CueKind.Revoke, RevokePattern, Opts, "revok* revocation rescind* rescission revers* cancel* withdr*"),
+        (CueKind.Report, ReportPattern, Opts, "said says say stated told tells reported reports announced confirmed according wrote writes added noted posted quoted cited citing déclaré indiqué selon"),
+        (CueKind.Negation, NegationPattern, Opts, "not never no won wouldn don doesn didn isn aren wasn weren hasn haven hadn cannot can refus* declin* reject* ruled rules opted ne n"),
+        (CueKind.Modal, ModalPattern, Opts, "could might would should must can if once whether unless were call* urg* consider* poised looking mull* weigh* pending requir* need* expected likely threat* possib* potential* demand* ask* seek* want* aim* hop* set close about impending proposed planned upcoming prospect pourrait* devrait"),
+        (CueKind.Modal, LowerMayPattern, RegexOptions.CultureInvariant, "may"),
+        (CueKind.Background, BackgroundPattern, Opts, "already earlier previously all both have so"),
+        (CueKind.Formal, FormalPattern, Opts, "formally officially officiellement formellement"),
+        (CueKind.Future, FuturePattern, Opts, "will shall is are upcoming va vont"),
+        (CueKind.Perfect, PerfectPattern, Opts, "has have had having ont avait"),
+        (CueKind.Respectively, RespectivelyPattern, Opts, "respectively respectivement"),
+        (CueKind.Parliament, ParliamentPattern, Opts, "parliament* lawmakers legislators legislature mps deputies senators senate lower upper chamber congress national state duma federation members parlement* parlementaire* députés deputes assemblée assemblee"),
+        (CueKind.Ministry, MinistryPattern, Opts, "cabinet council ministers defence defense foreign deputy minister ministry ministries mod ministre ministère ministere"),
+        (CueKind.Government, GovernmentPattern, Opts, "government* gouvernement administration"),
+        (CueKind.HeadOfState, HeadPattern, Opts, "president prime premier chancellor king queen emir head junta* military leader président"),
     ];
+
+    private static readonly LeadIndex<Rule> Leads = BuildLeads();
+
+    private static LeadIndex<Rule> BuildLeads()
+    {
+        var index = new LeadIndex<Rule>();
+        foreach (var (kind, pattern, options, leads) in Table)
+        {
+            // anchored at the start of a word: the pattern is tried only where one of its leads stands
+            var rule = new Rule(kind, new Regex(@"\G(?:" + pattern + ")", options | RegexOptions.Compiled));
+            foreach (var lead in leads.Split(' ', StringSplitOptions.RemoveEmptyEntries)) index.Add(lead, rule);
+        }
+        return index;
+    }
 
     /// <summary>Every cue in the text, sorted by position, with token indices.</summary>
     public static List<Cue> Find(Mentions.TokenizedText tokens)
     {
         string text = tokens.Text;
         var cues = new List<Cue>(128);
-        foreach (var (kind, rx) in All)
+        var rules = new List<Rule>(8);
+        // a pattern that matched covers its words: the next try of the same pattern starts after them
+        var coveredUntil = new Dictionary<Rule, int>();
+        for (int i = 0; i < tokens.Count; i++)
         {
-            foreach (var m in rx().EnumerateMatches(text))
+            rules.Clear();
+            Leads.Collect(tokens.Span(i), rules);
+            foreach (var rule in rules)
             {
+                int tokenStart = tokens.Tokens[i].Start;
+                if (coveredUntil.TryGetValue(rule, out int until) && tokenStart < until) continue;
+                var m = rule.Anchored.Match(text, tokenStart);
+                if (!m.Success) continue;
+                coveredUntil[rule] = m.Index + m.Length;
                 int start = m.Index, end = m.Index + m.Length;
-                if (kind == CueKind.StepAnaphor)
-                {
-                    // only the noun itself: "the bill", not "the"
-                    var mm = rx().Match(text, start, m.Length);
-                    var w = mm.Groups["w"];
-                    start = w.Index; end = w.Index + w.Length;
-                }
+                if (rule.Kind == CueKind.StepAnaphor && !HasDeterminer(tokens, i)) continue;
                 int first = tokens.FirstAtOrAfter(start);
                 int last = tokens.FirstAtOrAfter(end);
                 if (first >= last) continue;
-                cues.Add(new Cue(kind, first, last, start, end, FormOf(kind, text.AsSpan(start, end - start))));
+                cues.Add(new Cue(rule.Kind, first, last, start, end, FormOf(rule.Kind, text.AsSpan(start, end - start))));
             }
         }
         cues.Sort((a, b) => a.FirstToken != b.FirstToken ? a.FirstToken.CompareTo(b.FirstToken) : a.Kind.CompareTo(b.Kind));
         return cues;
+    }
+
+    private static readonly HashSet<string> StepDeterminers = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "the", "this", "that", "its", "their", "a", "similar", "such", "these",
+    };
+
+    // "the bill", "a similar move", "the respective decree": a determiner up to two words before the noun
+    private static bool HasDeterminer(TokenizedText tokens, int noun)
+    {
+        for (int k = noun - 1; k >= Math.Max(0, noun - 3); k--)
+        {
+            foreach (char c in tokens.Gap(k)) if (c is not (' ' or '-' or '\u00A0')) return false;
+            if (tokens.IsAny(k, StepDeterminers)) return true;
+        }
+        return false;
     }
 
     private static CueForm FormOf(CueKind kind, ReadOnlySpan<char> w)

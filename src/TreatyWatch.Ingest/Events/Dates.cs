@@ -46,7 +46,7 @@ public readonly record struct DateExpression(
 /// "last night", "last month", "in July of that year"; and resolves them against the publication
 /// date, keeping the precision written.
 /// </summary>
-public static partial class DateFinder
+public static class DateFinder
 {
     private const string MonthNames =
         "january|february|march|april|may|june|july|august|september|october|november|december|" +
@@ -57,57 +57,92 @@ public static partial class DateFinder
     private const string Month = @"(?<m>" + MonthNames + @")\.?";
     private const string Year = @"(?<y>1[89]\d\d|20\d\d)(?![\d])";
     private const string Weekdays = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche";
-    private const string Qualifier = @"(?:(?<q>by|since|before|after|until|till|from|starting|as\s+of|depuis|avant|après|jusqu'en|jusqu'au)\s+(?:the\s+)?(?:(?:early|mid|late|end\s+of|beginning\s+of|start\s+of)[-\s]*)?)?";
+    // A word before a date that says it bounds the step rather than dates it: read backwards from the date.
+    private static readonly Regex QualifierBefore = new(
+        @"(?<![\p{L}])(?<q>by|since|before|after|until|till|from|starting|as\s+of|depuis|avant|après|jusqu'en|jusqu'au)\s+(?:the\s+)?(?:(?:early|mid|late|end\s+of|beginning\s+of|start\s+of)[-\s]*)?$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.Compiled);
 
-    // Alternatives, most specific first; one regex so a text is scanned once.
-    [GeneratedRegex(
-        @"(?<![\p{L}\d])" + Qualifier + @"(?:" +
-        @"(?<iso>(?<iy>(?:19|20)\d\d)-(?<im>[01]\d)-(?<id>[0-3]\d))(?!\d)" +
-        @"|(?<num>(?<n1>[0-3]?\d)[/.](?<n2>[0-3]?\d)[/.](?<ny>(?:19|20)\d\d))(?!\d)" +
-        @"|(?:(?<wd>" + Weekdays + @"),?\s+(?:the\s+)?)?(?:" +
+    // The alternatives, most specific first. Each word that can start a date is tried only against
+    // the alternatives it can start: "March" against the month forms, "2005" against the numeric ones.
+    private const string Iso = @"(?<iso>(?<iy>(?:19|20)\d\d)-(?<im>[01]\d)-(?<id>[0-3]\d))(?!\d)";
+    private const string Numeric = @"(?<num>(?<n1>[0-3]?\d)[/.](?<n2>[0-3]?\d)[/.](?<ny>(?:19|20)\d\d))(?!\d)";
+    private const string DayForms =
+        @"(?:(?<wd>" + Weekdays + @"),?\s+(?:the\s+)?)?(?:" +
             @"(?<mdy>" + Month + @"\s+" + Day + @"(?:,\s*|\s+)" + Year + @")" +
             @"|(?<dmy>" + Day + @"\s+(?:of\s+)?" + Month + @",?\s+" + Year + @")" +
             @"|(?<md>" + Month + @"\s+" + Day + @")(?![\d:])" +
             @"|(?<dm>" + Day + @"\s+(?:of\s+)?" + Month + @")(?![\p{L}])" +
-        @")" +
-        @"|(?<my>(?:(?:early|mid|late|the\s+end\s+of|end\s+of|the\s+beginning\s+of|beginning\s+of)[-\s]*)?" + Month + @",?\s+(?:of\s+)?" + Year + @")" +
-        @"|(?<lastm>(?:last|this|next)\s+" + Month + @")(?![\p{L}])" +
-        @"|(?<mthat>" + Month + @"\s+(?:of\s+)?that\s+year)" +
-        @"|(?<samey>(?:in\s+)?(?:the|that)\s+same\s+year|(?:later\s+)?that\s+year)" +
-        @"|(?<mo>(?<=\b(?:in|during|of|since|from|until|by|early|mid|late|mid-|en|début|fin)[-\s]+)" + Month + @")(?![\p{L}\d])" +
-        @"|(?<rel>today|yesterday|tonight|last\s+night|this\s+(?:morning|afternoon|evening)|earlier\s+today|aujourd'hui|hier" +
-            @"|(?:earlier\s+|later\s+)?(?:this|last|next)\s+(?:week|month|year)|le\s+mois\s+dernier|l'année\s+dernière" +
-            @"|(?<ago>\d+|one|two|three|four|five|six|seven|a)\s+days?\s+ago)(?![\p{L}])" +
-        @"|(?<wday>(?:(?:last|this|next|late|early)\s+(?:on\s+)?)?(?:" + Weekdays + @"))(?![\p{L}])" +
-        @"|(?<yr>(?:the\s+)?(?:early|mid|late|end\s+of)?[-\s]*" + Year + @")(?!s\b|'s\b|\s*[-–]\s*(?:19|20)\d\d)" +
-        @")",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
-    private static partial Regex DatePattern();
+        @")";
+    private const string MonthYear = @"(?<my>(?:(?:early|mid|late|the\s+end\s+of|end\s+of|the\s+beginning\s+of|beginning\s+of)[-\s]*)?" + Month + @",?\s+(?:of\s+)?" + Year + @")";
+    private const string LastMonthName = @"(?<lastm>(?:last|this|next)\s+" + Month + @")(?![\p{L}])";
+    private const string MonthOfThatYear = @"(?<mthat>" + Month + @"\s+(?:of\s+)?that\s+year)";
+    private const string SameYear = @"(?<samey>(?:in\s+)?(?:the|that)\s+same\s+year|(?:later\s+)?that\s+year)";
+    private const string BareMonth = @"(?<mo>(?<=\b(?:in|during|of|since|from|until|by|early|mid|late|mid-|en|début|fin)[-\s]+)" + Month + @")(?![\p{L}\d])";
+    private const string Relative =
+        @"(?<rel>today|yesterday|tonight|last\s+night|this\s+(?:morning|afternoon|evening)|earlier\s+today|aujourd'hui|hier" +
+        @"|(?:earlier\s+|later\s+)?(?:this|last|next)\s+(?:week|month|year)|le\s+mois\s+dernier|l'année\s+dernière" +
+        @"|(?<ago>\d+|one|two|three|four|five|six|seven|a)\s+days?\s+ago)(?![\p{L}])";
+    private const string WeekdayAlone = @"(?<wday>(?:(?:last|this|next|late|early)\s+(?:on\s+)?)?(?:" + Weekdays + @"))(?![\p{L}])";
+    private const string BareYear = @"(?<yr>(?:the\s+)?(?:early|mid|late|end\s+of)?[-\s]*" + Year + @")(?!s\b|'s\b|\s*[-–]\s*(?:19|20)\d\d)";
 
-    public static List<DateExpression> Find(string text) => Find(text, 0, text.Length);
+    private static Regex Anchored(params string[] alternatives) =>
+        new(@"\G(?:" + string.Join('|', alternatives) + ")",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.Compiled);
 
-    public static List<DateExpression> Find(string text, int start, int end)
+    private static readonly Regex DigitLed = Anchored(Iso, Numeric, DayForms, Relative, BareYear);
+    private static readonly Regex MonthLed = Anchored(DayForms, MonthYear, MonthOfThatYear, BareMonth);
+    private static readonly Regex WeekdayLed = Anchored(DayForms, WeekdayAlone);
+    private static readonly Regex QualifierLed = Anchored(MonthYear, WeekdayAlone, BareYear, SameYear);
+    private static readonly Regex LastThisNextLed = Anchored(LastMonthName, Relative, WeekdayAlone);
+    private static readonly Regex RelativeLed = Anchored(Relative, SameYear);
+
+    private static readonly Mentions.LeadIndex<Regex> Leads = BuildLeads();
+
+    private static Mentions.LeadIndex<Regex> BuildLeads()
     {
+        var index = new Mentions.LeadIndex<Regex>();
+        foreach (var w in MonthNames.Split('|')) index.Add(w, MonthLed);
+        foreach (var w in Weekdays.Split('|')) index.Add(w, WeekdayLed);
+        foreach (var w in "early mid late end beginning the".Split(' ')) index.Add(w, QualifierLed);
+        foreach (var w in "last this next".Split(' ')) index.Add(w, LastThisNextLed);
+        foreach (var w in "today yesterday tonight earlier later aujourd hier le l in that one two three four five six seven".Split(' '))
+            index.Add(w, RelativeLed);
+        return index;
+    }
+
+    public static List<DateExpression> Find(string text) => Find(new Mentions.TokenizedText(text));
+
+    public static List<DateExpression> Find(Mentions.TokenizedText tokens)
+    {
+        string text = tokens.Text;
         var list = new List<DateExpression>();
-        foreach (Match m in DatePattern().Matches(text[..end], start))
+        var candidates = new List<Regex>(2);
+        int coveredUntil = 0;
+        for (int i = 0; i < tokens.Count; i++)
         {
-            var e = Parse(text, m);
-            if (e is { } ok) list.Add(ok);
+            int start = tokens.Tokens[i].Start;
+            if (start < coveredUntil) continue;
+            candidates.Clear();
+            if (char.IsDigit(text[start])) candidates.Add(DigitLed);
+            else Leads.Collect(tokens.Span(i), candidates);
+            foreach (var rx in candidates)
+            {
+                var m = rx.Match(text, start);
+                if (!m.Success || m.Length == 0) continue;
+                coveredUntil = m.Index + m.Length;
+                if (Parse(text, m) is { } e) list.Add(e);
+                break;
+            }
         }
         return list;
     }
 
     private static DateExpression? Parse(string text, Match m)
     {
-        var q = m.Groups["q"].Success ? ParseQualifier(m.Groups["q"].Value) : DateQualifier.None;
         int start = m.Index, end = m.Index + m.Length;
-        if (q != DateQualifier.None)
-        {
-            // the qualifier word is not part of the date expression
-            start = m.Groups["q"].Index + m.Groups["q"].Length;
-            while (start < end && !char.IsLetterOrDigit(text[start])) start++;
-            if (text.AsSpan(start).StartsWith("the ", StringComparison.OrdinalIgnoreCase)) start += 4;
-        }
+        int lookBack = Math.Max(0, start - 32);
+        var qm = QualifierBefore.Match(text, lookBack, start - lookBack);
+        var q = qm.Success ? ParseQualifier(qm.Groups["q"].Value) : DateQualifier.None;
         var weekday = m.Groups["wd"].Success ? ParseWeekday(m.Groups["wd"].Value) : IsoDayOfWeek.None;
 
         if (m.Groups["iso"].Success)

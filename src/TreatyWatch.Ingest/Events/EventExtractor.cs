@@ -92,7 +92,9 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
             }
             Mentions = MentionFinder.Find(g, Tokens);
             Cues = CueLexicon.Find(Tokens);
-            Dates = DateFinder.Find(text);
+            Dates = DateFinder.Find(Tokens);
+            _votes = new Votes?[Sentences.Count];
+            _votesDone = new bool[Sentences.Count];
             HeaderEnd = PublicationDateFinder.HeaderEnd(text, Sentences);
             Published = published ?? PublicationDateFinder.Find(text, Sentences, Dates);
             FindEmbeddedPosts();
@@ -120,6 +122,20 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
                     break;
                 }
             }
+        }
+
+        private readonly Votes?[] _votes;
+        private readonly bool[] _votesDone;
+
+        /// <summary>The vote figures of a sentence, read once.</summary>
+        public Votes? VotesIn(int si)
+        {
+            if (!_votesDone[si])
+            {
+                _votes[si] = VoteParser.Parse(Tokens, SentenceFirstToken[si], SentenceEndToken[si], Sentences[si].End);
+                _votesDone[si] = true;
+            }
+            return _votes[si];
         }
 
         public IEnumerable<Mention> MentionsIn(int si)
@@ -210,12 +226,52 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
     private static partial Regex HeadWord();
 
     // "the four nations", "these countries", "The four ministers", "the three Baltic nations"
-    [GeneratedRegex(@"(?<![\p{L}])(?:the|these|those|all|both|its|their|our)\s+(?:(?<n>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+)?(?:other\s+)?(?:[\p{L}-]+\s+){0,2}?(?<noun>countries|nations|states|governments|ministers|allies|neighbours|neighbors|parliaments|capitals|signatories)(?![\p{L}])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
-    private static partial Regex PluralAnaphor();
+    private static readonly HashSet<string> PluralStateNouns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "countries", "nations", "states", "governments", "ministers", "allies", "neighbours", "neighbors", "parliaments", "capitals", "signatories",
+    };
+
+    private static readonly HashSet<string> PluralDeterminers = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "the", "these", "those", "all", "both", "its", "their", "our",
+    };
 
     // "the country", "the Nordic country", "the formerly Soviet-ruled Baltic state"
-    [GeneratedRegex(@"(?<![\p{L}])(?:the|this)\s+(?:[\p{L}-]+\s+){0,3}?(?:country|nation|state|republic|kingdom)(?![\p{L}])(?!\s+part)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex SingularAnaphor();
+    private static readonly HashSet<string> SingularStateNouns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "country", "nation", "state", "republic", "kingdom",
+    };
+
+    private static readonly HashSet<string> SingularDeterminers = new(StringComparer.OrdinalIgnoreCase) { "the", "this" };
+
+    /// <summary>
+    /// The determiner of a noun phrase ending in <paramref name="noun"/>, at most three words before it
+    /// within the sentence: "the four nations", "the formerly Soviet-ruled Baltic state". -1 if none. A
+    /// numeral right after the determiner is returned in <paramref name="numeral"/>.
+    /// </summary>
+    private static int FindDeterminer(TokenizedText t, int noun, int sentenceFirst, HashSet<string> determiners, out int numeral)
+    {
+        numeral = 0;
+        for (int j = noun - 1; j >= Math.Max(sentenceFirst, noun - 4); j--)
+        {
+            var gap = t.Gap(j);
+            foreach (char c in gap) if (c is not (' ' or '-' or '\u00A0')) return -1;
+            if (!t.IsAny(j, determiners))
+            {
+                // "the 50th state to ratify" is not an anaphor
+                if (char.IsDigit(t.Text[t.Tokens[j].Start]) && !(j - 1 >= 0 && t.IsAny(j - 1, determiners))) return -1;
+                continue;
+            }
+            if (j + 1 < noun)
+            {
+                int v = VoteParser.Value(t.Word(j + 1));
+                if (v is > 1 and <= 30) numeral = v;
+                else if (char.IsDigit(t.Text[t.Tokens[j + 1].Start])) return -1;
+            }
+            return j;
+        }
+        return -1;
+    }
 
     [GeneratedRegex(@"(?<![\p{L}])(?:it|its|they|their|we|our|them)(?![\p{L}])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex Pronoun();
@@ -372,7 +428,7 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
                 for (int k = 0; k < agents.Length; k++) datesForAgents[k] = date;
             }
 
-            var votes = VoteParser.Parse(a.Text, s.Start, s.End);
+            var votes = a.VotesIn(si);
             bool background = cues.Any(c => c.Kind == CueKind.Background);
             for (int k = 0; k < agents.Length; k++)
                 foreach (var tr in treatyIds)
@@ -447,27 +503,28 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
 
         bool Overlaps(int f, int e) => list.Any(r => f < r.End && e > r.First);
 
-        foreach (Match m in PluralAnaphor().Matches(a.Text[..s.End], s.Start))
+        int first = a.SentenceFirstToken[si], end = a.SentenceEndToken[si];
+        for (int k = first; k < end; k++)
         {
-            int f = t.FirstAtOrAfter(m.Index), e = t.FirstAtOrAfter(m.Index + m.Length);
+            bool plural = t.IsAny(k, PluralStateNouns);
+            if (!plural && !t.IsAny(k, SingularStateNouns)) continue;
+            int det = FindDeterminer(t, k, first, plural ? PluralDeterminers : SingularDeterminers, out int numeral);
+            if (det < 0) continue;
+            int f = det, e = k + 1;
             if (Overlaps(f, e)) continue;
-            // "the Baltic nations of Estonia, Latvia and Lithuania": the names follow; nothing to resolve
-            if (t.Is(e, "of") && list.Any(r => r.First == e + 1 || r.First == e + 2)) continue;
-            string[] ids;
-            if (m.Groups["n"].Success)
+            if (plural)
             {
-                int n = VoteParser.Value(m.Groups["n"].Value);
-                ids = a.StateLists.LastOrDefault(l => l.Length == n) ?? [];
+                // "the Baltic nations of Estonia, Latvia and Lithuania": the names follow; nothing to resolve
+                if (t.Is(e, "of") && list.Any(r => r.First == e + 1 || r.First == e + 2)) continue;
+                var ids = numeral > 0 ? a.StateLists.LastOrDefault(l => l.Length == numeral) ?? [] : a.FocusPlural;
+                if (ids.Length > 0) list.Add(new StateRef(f, e, ids, true, MentionKind.Group));
             }
-            else ids = a.FocusPlural;
-            if (ids.Length > 0) list.Add(new StateRef(f, e, ids, true, MentionKind.Group));
-        }
-        foreach (Match m in SingularAnaphor().Matches(a.Text[..s.End], s.Start))
-        {
-            int f = t.FirstAtOrAfter(m.Index), e = t.FirstAtOrAfter(m.Index + m.Length);
-            if (Overlaps(f, e) || a.FocusSingle.Length == 0) continue;
-            if (t.Is(e, "of")) continue; // "the state of emergency"
-            list.Add(new StateRef(f, e, a.FocusSingle, true, MentionKind.State));
+            else
+            {
+                // "the state of emergency", "a state party"
+                if (a.FocusSingle.Length == 0 || t.Is(e, "of") || t.Is(e, "party") || t.Is(e, "parties")) continue;
+                list.Add(new StateRef(f, e, a.FocusSingle, true, MentionKind.State));
+            }
         }
         list.Sort((x, y) => x.First.CompareTo(y.First));
         return list;
@@ -484,10 +541,10 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
         // a sentence naming one state only ("the decision of Kiev") makes it the focus wherever it stands
         var named = states.Where(r => !IsOblique(a, r, -1, false) && !InDatelinePlace(a, r)).SelectMany(r => r.Ids).ToList();
         named.AddRange(agents.SelectMany(x => x));
-        var ids = named.Distinct().ToArray();
+        var ids = named.Where(x => x.Length > 0).Distinct().ToArray();
         if (ids.Length == 0) ids = states.SelectMany(r => r.Ids).Distinct().ToArray() is { Length: 1 } only ? only : [];
         if (ids.Length >= 2) a.FocusPlural = ids;
-        if (agents.Count > 0 && agents[^1].Length == 1) a.FocusSingle = agents[^1];
+        if (agents.Count > 0 && agents[^1] is [{ Length: > 0 }]) a.FocusSingle = agents[^1];
         else if (ids.Length == 1) a.FocusSingle = ids;
     }
 
@@ -1237,7 +1294,7 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
         {
             var s = a.Sentences[si];
             if (s.Kind == SentenceKind.Boilerplate) continue;
-            var tally = VoteParser.Parse(a.Text, s.Start, s.End);
+            var tally = a.VotesIn(si);
             if (tally is null) continue;
             if (candidates.Any(c => c.Sentence == si && c.Votes is not null)) continue;
             var target = candidates.Where(c => c.Sentence <= si && si - c.Sentence <= 3 && IsVoteAction(c.Action, c.Actor))
