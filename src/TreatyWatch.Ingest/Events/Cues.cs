@@ -66,7 +66,7 @@ public enum CueForm { Other, Noun, Gerund, Past, Participle, Present, Base }
 /// The trigger lexicons: verbs, nominalisations and the words that negate, hedge or date them, in
 /// English and some French. Compiled once; one scan of the text per cue kind.
 /// </summary>
-public static class CueLexicon
+public static partial class CueLexicon
 {
     private const RegexOptions Opts = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
 
@@ -125,38 +125,99 @@ public static class CueLexicon
 
     private const string HeadPattern = @"(?:president|prime\s+minister|premier|chancellor|king|queen|emir|head\s+of\s+state|juntas?|military\s+leaders|leader|pr[ée]sident|premier\s+ministre)(?![\p{L}])";
 
-    private sealed record Rule(CueKind Kind, Regex Anchored);
+    // a class, not a record: rules are compared by reference, cheaply
+    private sealed class Rule(CueKind kind, Regex anchored, int id)
+    {
+        public CueKind Kind { get; } = kind;
+        public Regex Anchored { get; } = anchored;
+        public int Id { get; } = id;
+    }
 
     /// <summary>Each pattern with the words it can start with ("withdr*" is a prefix).</summary>
-    private static readonly (CueKind Kind, string Pattern, RegexOptions Options, string Leads)[] Table =
+    [GeneratedRegex(@"\G(?:" + WithdrawPattern + ")", Opts)]
+    private static partial Regex WithdrawAt();
+    [GeneratedRegex(@"\G(?:" + RatifyPattern + ")", Opts)]
+    private static partial Regex RatifyAt();
+    [GeneratedRegex(@"\G(?:" + AccedePattern + ")", Opts)]
+    private static partial Regex AccedeAt();
+    [GeneratedRegex(@"\G(?:" + SuspendPattern + ")", Opts)]
+    private static partial Regex SuspendAt();
+    [GeneratedRegex(@"\G(?:" + StepAnaphorPattern + ")", Opts)]
+    private static partial Regex StepAnaphorAt();
+    [GeneratedRegex(@"\G(?:" + VotePattern + ")", Opts)]
+    private static partial Regex VoteAt();
+    [GeneratedRegex(@"\G(?:" + RecommendPattern + ")", Opts)]
+    private static partial Regex RecommendAt();
+    [GeneratedRegex(@"\G(?:" + AnnouncePattern + ")", Opts)]
+    private static partial Regex AnnounceAt();
+    [GeneratedRegex(@"\G(?:" + LawPattern + ")", Opts)]
+    private static partial Regex LawAt();
+    [GeneratedRegex(@"\G(?:" + NotifyPattern + ")", Opts)]
+    private static partial Regex NotifyAt();
+    [GeneratedRegex(@"\G(?:" + SignPattern + ")", Opts)]
+    private static partial Regex SignAt();
+    [GeneratedRegex(@"\G(?:" + TakeEffectPattern + ")", Opts)]
+    private static partial Regex TakeEffectAt();
+    [GeneratedRegex(@"\G(?:" + EntryIntoForcePattern + ")", Opts)]
+    private static partial Regex EntryIntoForceAt();
+    [GeneratedRegex(@"\G(?:" + RevokePattern + ")", Opts)]
+    private static partial Regex RevokeAt();
+    [GeneratedRegex(@"\G(?:" + ReportPattern + ")", Opts)]
+    private static partial Regex ReportAt();
+    [GeneratedRegex(@"\G(?:" + NegationPattern + ")", Opts)]
+    private static partial Regex NegationAt();
+    [GeneratedRegex(@"\G(?:" + ModalPattern + ")", Opts)]
+    private static partial Regex ModalAt();
+    [GeneratedRegex(@"\G(?:" + LowerMayPattern + ")", RegexOptions.CultureInvariant)]
+    private static partial Regex LowerMayAt();
+    [GeneratedRegex(@"\G(?:" + BackgroundPattern + ")", Opts)]
+    private static partial Regex BackgroundAt();
+    [GeneratedRegex(@"\G(?:" + FormalPattern + ")", Opts)]
+    private static partial Regex FormalAt();
+    [GeneratedRegex(@"\G(?:" + FuturePattern + ")", Opts)]
+    private static partial Regex FutureAt();
+    [GeneratedRegex(@"\G(?:" + PerfectPattern + ")", Opts)]
+    private static partial Regex PerfectAt();
+    [GeneratedRegex(@"\G(?:" + RespectivelyPattern + ")", Opts)]
+    private static partial Regex RespectivelyAt();
+    [GeneratedRegex(@"\G(?:" + ParliamentPattern + ")", Opts)]
+    private static partial Regex ParliamentAt();
+    [GeneratedRegex(@"\G(?:" + MinistryPattern + ")", Opts)]
+    private static partial Regex MinistryAt();
+    [GeneratedRegex(@"\G(?:" + GovernmentPattern + ")", Opts)]
+    private static partial Regex GovernmentAt();
+    [GeneratedRegex(@"\G(?:" + HeadPattern + ")", Opts)]
+    private static partial Regex HeadAt();
+
+    private static readonly (CueKind Kind, Regex Anchored, string Leads)[] Table =
     [
-        (CueKind.Withdraw, WithdrawPattern, Opts, "withdr* pull* leav* left exit* quit* abandon* denounc* denunciation departure drop* ditch* de deratif* end ends ended ending terminat* cease* no revok* rescind* cancel* annul* se retir* retrait sortie dénonc*"),
-        (CueKind.Ratify, RatifyPattern, Opts, "ratif* joined join* by accepted consent bec* adhered adhér*"),
-        (CueKind.Accede, AccedePattern, Opts, "acced* accession"),
-        (CueKind.Suspend, SuspendPattern, Opts, "suspen*"),
-        (CueKind.StepAnaphor, StepAnaphorPattern, Opts, "bill motion move moves decision step steps law measure proposal document resolution plan plans initiative declaration"),
-        (CueKind.Vote, VotePattern, Opts, "vot* approv* pass* adopt* back* support* endors* first second third final green"),
-        (CueKind.Recommend, RecommendPattern, Opts, "recommend* propos* draft"),
-        (CueKind.Announce, AnnouncePattern, Opts, "announc* declar* plan* intend* intention* intent signal* expressed decided annoncé"),
-        (CueKind.LawSigned, LawPattern, Opts, "sign* announc* issued issues decree* promulgat* executive enacted put mis décret* decret*"),
-        (CueKind.Notify, NotifyPattern, Opts, "notif* submit* deposit* handed delivered informed sent lodged instrument withdr*"),
-        (CueKind.Sign, SignPattern, Opts, "sign*"),
-        (CueKind.TakeEffect, TakeEffectPattern, Opts, "tak* took come came comes coming effective officially formally complet* no prend*"),
-        (CueKind.EntryIntoForce, EntryIntoForcePattern, Opts, "enter* entry came come comes coming went go entr* est bec*"),
-        (CueKind.Revoke, RevokePattern, Opts, "revok* revocation rescind* rescission revers* cancel* withdr*"),
-        (CueKind.Report, ReportPattern, Opts, "said says say stated told tells reported reports announced confirmed according wrote writes added noted posted quoted cited citing déclaré indiqué selon"),
-        (CueKind.Negation, NegationPattern, Opts, "not never no won wouldn don doesn didn isn aren wasn weren hasn haven hadn cannot can refus* declin* reject* ruled rules opted ne n"),
-        (CueKind.Modal, ModalPattern, Opts, "could might would should must can if once whether unless were call* urg* consider* poised looking mull* weigh* pending requir* need* expected likely threat* possib* potential* demand* ask* seek* want* aim* hop* set close about impending proposed planned upcoming prospect pourrait* devrait"),
-        (CueKind.Modal, LowerMayPattern, RegexOptions.CultureInvariant, "may"),
-        (CueKind.Background, BackgroundPattern, Opts, "already earlier previously all both have so"),
-        (CueKind.Formal, FormalPattern, Opts, "formally officially officiellement formellement"),
-        (CueKind.Future, FuturePattern, Opts, "will shall is are upcoming va vont"),
-        (CueKind.Perfect, PerfectPattern, Opts, "has have had having ont avait"),
-        (CueKind.Respectively, RespectivelyPattern, Opts, "respectively respectivement"),
-        (CueKind.Parliament, ParliamentPattern, Opts, "parliament* lawmakers legislators legislature mps deputies senators senate lower upper chamber congress national state duma federation members parlement* parlementaire* députés deputes assemblée assemblee"),
-        (CueKind.Ministry, MinistryPattern, Opts, "cabinet council ministers defence defense foreign deputy minister ministry ministries mod ministre ministère ministere"),
-        (CueKind.Government, GovernmentPattern, Opts, "government* gouvernement administration"),
-        (CueKind.HeadOfState, HeadPattern, Opts, "president prime premier chancellor king queen emir head junta* military leader président"),
+        (CueKind.Withdraw, WithdrawAt(), "withdr* pull* leav* left exit* quit* abandon* denounc* denunciation departure drop* ditch* de deratif* end ends ended ending terminat* cease* no revok* rescind* cancel* annul* se retir* retrait sortie dénonc*"),
+        (CueKind.Ratify, RatifyAt(), "ratif* joined join* by accepted consent bec* adhered adhér*"),
+        (CueKind.Accede, AccedeAt(), "acced* accession"),
+        (CueKind.Suspend, SuspendAt(), "suspen*"),
+        (CueKind.StepAnaphor, StepAnaphorAt(), "bill motion move moves decision step steps law measure proposal document resolution plan plans initiative declaration"),
+        (CueKind.Vote, VoteAt(), "vot* approv* pass* adopt* back* support* endors* first second third final green"),
+        (CueKind.Recommend, RecommendAt(), "recommend* propos* draft"),
+        (CueKind.Announce, AnnounceAt(), "announc* declar* plan* intend* intention* intent signal* expressed decided annoncé"),
+        (CueKind.LawSigned, LawAt(), "sign* announc* issued issues decree* promulgat* executive enacted put mis décret* decret*"),
+        (CueKind.Notify, NotifyAt(), "notif* submit* deposit* handed delivered informed sent lodged instrument withdr*"),
+        (CueKind.Sign, SignAt(), "sign*"),
+        (CueKind.TakeEffect, TakeEffectAt(), "tak* took come came comes coming effective officially formally complet* no prend*"),
+        (CueKind.EntryIntoForce, EntryIntoForceAt(), "enter* entry came come comes coming went go entr* est bec*"),
+        (CueKind.Revoke, RevokeAt(), "revok* revocation rescind* rescission revers* cancel* withdr*"),
+        (CueKind.Report, ReportAt(), "said says say stated told tells reported reports announced confirmed according wrote writes added noted posted quoted cited citing déclaré indiqué selon"),
+        (CueKind.Negation, NegationAt(), "not never no won wouldn don doesn didn isn aren wasn weren hasn haven hadn cannot can refus* declin* reject* ruled rules opted ne n"),
+        (CueKind.Modal, ModalAt(), "could might would should must can if once whether unless were call* urg* consider* poised looking mull* weigh* pending requir* need* expected likely threat* possib* potential* demand* ask* seek* want* aim* hop* set close about impending proposed planned upcoming prospect pourrait* devrait"),
+        (CueKind.Modal, LowerMayAt(), "may"),
+        (CueKind.Background, BackgroundAt(), "already earlier previously all both have so"),
+        (CueKind.Formal, FormalAt(), "formally officially officiellement formellement"),
+        (CueKind.Future, FutureAt(), "will shall is are upcoming va vont"),
+        (CueKind.Perfect, PerfectAt(), "has have had having ont avait"),
+        (CueKind.Respectively, RespectivelyAt(), "respectively respectivement"),
+        (CueKind.Parliament, ParliamentAt(), "parliament* lawmakers legislators legislature mps deputies senators senate lower upper chamber congress national state duma federation members parlement* parlementaire* députés deputes assemblée assemblee"),
+        (CueKind.Ministry, MinistryAt(), "cabinet council ministers defence defense foreign deputy minister ministry ministries mod ministre ministère ministere"),
+        (CueKind.Government, GovernmentAt(), "government* gouvernement administration"),
+        (CueKind.HeadOfState, HeadAt(), "president prime premier chancellor king queen emir head junta* military leader président"),
     ];
 
     private static readonly LeadIndex<Rule> Leads = BuildLeads();
@@ -164,10 +225,11 @@ public static class CueLexicon
     private static LeadIndex<Rule> BuildLeads()
     {
         var index = new LeadIndex<Rule>();
-        foreach (var (kind, pattern, options, leads) in Table)
+        int id = 0;
+        foreach (var (kind, anchored, leads) in Table)
         {
             // anchored at the start of a word: the pattern is tried only where one of its leads stands
-            var rule = new Rule(kind, new Regex(@"\G(?:" + pattern + ")", options | RegexOptions.Compiled));
+            var rule = new Rule(kind, anchored, id++);
             foreach (var lead in leads.Split(' ', StringSplitOptions.RemoveEmptyEntries)) index.Add(lead, rule);
         }
         return index;
@@ -180,7 +242,7 @@ public static class CueLexicon
         var cues = new List<Cue>(128);
         var rules = new List<Rule>(8);
         // a pattern that matched covers its words: the next try of the same pattern starts after them
-        var coveredUntil = new Dictionary<Rule, int>();
+        Span<int> coveredUntil = stackalloc int[Table.Length];
         for (int i = 0; i < tokens.Count; i++)
         {
             rules.Clear();
@@ -188,11 +250,15 @@ public static class CueLexicon
             foreach (var rule in rules)
             {
                 int tokenStart = tokens.Tokens[i].Start;
-                if (coveredUntil.TryGetValue(rule, out int until) && tokenStart < until) continue;
-                var m = rule.Anchored.Match(text, tokenStart);
-                if (!m.Success) continue;
-                coveredUntil[rule] = m.Index + m.Length;
-                int start = m.Index, end = m.Index + m.Length;
+                if (tokenStart < coveredUntil[rule.Id]) continue;
+                int start = -1, end = -1;
+                foreach (var vm in rule.Anchored.EnumerateMatches(text.AsSpan(), tokenStart))
+                {
+                    start = vm.Index; end = vm.Index + vm.Length;
+                    break;
+                }
+                if (start < 0) continue;
+                coveredUntil[rule.Id] = end;
                 if (rule.Kind == CueKind.StepAnaphor && !HasDeterminer(tokens, i)) continue;
                 int first = tokens.FirstAtOrAfter(start);
                 int last = tokens.FirstAtOrAfter(end);
@@ -226,18 +292,20 @@ public static class CueLexicon
             or CueKind.Recommend or CueKind.Announce or CueKind.Notify or CueKind.Sign or CueKind.Revoke)) return CueForm.Other;
         int space = w.IndexOf(' ');
         var head = space > 0 ? w[..space] : w;
-        string s = head.ToString().ToLowerInvariant();
+        Span<char> buffer = stackalloc char[32];
+        if (head.Length > buffer.Length) return CueForm.Other;
+        var s = buffer[..head.ToLowerInvariant(buffer)];
+        if (s is "exit" or "vote" or "votes") return CueForm.Base;
         if (s is "withdrawal" or "withdrawals" or "departure" or "instrument" or "denunciation" or "retrait" or "sortie" or "ratification"
             or "ratifications" or "accession" or "suspension" or "approval" or "adoption" or "recommendation"
             or "recommendations" or "proposal" or "announcement" or "declaration" or "intention" or "intentions"
-            or "intent" or "notification" or "notifications" or "acceptance" or "revocation" or "reversal" or "exit"
-            or "vote" or "votes" or "cancellation")
-            return s is "exit" or "vote" or "votes" ? CueForm.Base : CueForm.Noun;
-        if (s.EndsWith("ing", StringComparison.Ordinal)) return CueForm.Gerund;
+            or "intent" or "notification" or "notifications" or "acceptance" or "revocation" or "reversal" or "cancellation")
+            return CueForm.Noun;
+        if (s.EndsWith("ing")) return CueForm.Gerund;
         if (s is "withdrew" or "left" or "quit" or "took" or "came") return CueForm.Past;
         if (s is "withdrawn") return CueForm.Participle;
-        if (s.EndsWith("ed", StringComparison.Ordinal)) return CueForm.Past;
-        if (s.EndsWith('s') && !s.EndsWith("ss", StringComparison.Ordinal)) return CueForm.Present;
+        if (s.EndsWith("ed")) return CueForm.Past;
+        if (s.EndsWith("s") && !s.EndsWith("ss")) return CueForm.Present;
         return CueForm.Base;
     }
 }

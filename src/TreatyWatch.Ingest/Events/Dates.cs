@@ -46,7 +46,7 @@ public readonly record struct DateExpression(
 /// "last night", "last month", "in July of that year"; and resolves them against the publication
 /// date, keeping the precision written.
 /// </summary>
-public static class DateFinder
+public static partial class DateFinder
 {
     private const string MonthNames =
         "january|february|march|april|may|june|july|august|september|october|november|december|" +
@@ -58,9 +58,11 @@ public static class DateFinder
     private const string Year = @"(?<y>1[89]\d\d|20\d\d)(?![\d])";
     private const string Weekdays = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche";
     // A word before a date that says it bounds the step rather than dates it: read backwards from the date.
-    private static readonly Regex QualifierBefore = new(
-        @"(?<![\p{L}])(?<q>by|since|before|after|until|till|from|starting|as\s+of|depuis|avant|après|jusqu'en|jusqu'au)\s+(?:the\s+)?(?:(?:early|mid|late|end\s+of|beginning\s+of|start\s+of)[-\s]*)?$",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.Compiled);
+    [GeneratedRegex(@"(?<![\p{L}])(?<q>by|since|before|after|until|till|from|starting|as\s+of|depuis|avant|après|jusqu'en|jusqu'au)\s+(?:the\s+)?(?:(?:early|mid|late|end\s+of|beginning\s+of|start\s+of)[-\s]*)?$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex QualifierBeforeRx();
+
+    private static readonly Regex QualifierBefore = QualifierBeforeRx();
 
     // The alternatives, most specific first. Each word that can start a date is tried only against
     // the alternatives it can start: "March" against the month forms, "2005" against the numeric ones.
@@ -76,7 +78,7 @@ public static class DateFinder
     private const string MonthYear = @"(?<my>(?:(?:early|mid|late|the\s+end\s+of|end\s+of|the\s+beginning\s+of|beginning\s+of)[-\s]*)?" + Month + @",?\s+(?:of\s+)?" + Year + @")";
     private const string LastMonthName = @"(?<lastm>(?:last|this|next)\s+" + Month + @")(?![\p{L}])";
     private const string MonthOfThatYear = @"(?<mthat>" + Month + @"\s+(?:of\s+)?that\s+year)";
-    private const string SameYear = @"(?<samey>(?:in\s+)?(?:the|that)\s+same\s+year|(?:later\s+)?that\s+year)";
+    private const string SameYear = @"(?<samey>(?<=\b(?:the|that)\s+)same\s+year|(?:later\s+)?that\s+year)";
     private const string BareMonth = @"(?<mo>(?<=\b(?:in|during|of|since|from|until|by|early|mid|late|mid-|en|début|fin)[-\s]+)" + Month + @")(?![\p{L}\d])";
     private const string Relative =
         @"(?<rel>today|yesterday|tonight|last\s+night|this\s+(?:morning|afternoon|evening)|earlier\s+today|aujourd'hui|hier" +
@@ -85,16 +87,32 @@ public static class DateFinder
     private const string WeekdayAlone = @"(?<wday>(?:(?:last|this|next|late|early)\s+(?:on\s+)?)?(?:" + Weekdays + @"))(?![\p{L}])";
     private const string BareYear = @"(?<yr>(?:the\s+)?(?:early|mid|late|end\s+of)?[-\s]*" + Year + @")(?!s\b|'s\b|\s*[-–]\s*(?:19|20)\d\d)";
 
-    private static Regex Anchored(params string[] alternatives) =>
-        new(@"\G(?:" + string.Join('|', alternatives) + ")",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.Compiled);
+    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
 
-    private static readonly Regex DigitLed = Anchored(Iso, Numeric, DayForms, Relative, BareYear);
-    private static readonly Regex MonthLed = Anchored(DayForms, MonthYear, MonthOfThatYear, BareMonth);
-    private static readonly Regex WeekdayLed = Anchored(DayForms, WeekdayAlone);
-    private static readonly Regex QualifierLed = Anchored(MonthYear, WeekdayAlone, BareYear, SameYear);
-    private static readonly Regex LastThisNextLed = Anchored(LastMonthName, Relative, WeekdayAlone);
-    private static readonly Regex RelativeLed = Anchored(Relative, SameYear);
+    [GeneratedRegex(@"\G(?:" + Iso + "|" + Numeric + "|" + DayForms + "|" + Relative + "|" + BareYear + ")", Options)]
+    private static partial Regex DigitLedRx();
+
+    [GeneratedRegex(@"\G(?:" + DayForms + "|" + MonthYear + "|" + MonthOfThatYear + "|" + BareMonth + ")", Options)]
+    private static partial Regex MonthLedRx();
+
+    [GeneratedRegex(@"\G(?:" + DayForms + "|" + WeekdayAlone + ")", Options)]
+    private static partial Regex WeekdayLedRx();
+
+    [GeneratedRegex(@"\G(?:" + MonthYear + "|" + WeekdayAlone + "|" + BareYear + ")", Options)]
+    private static partial Regex QualifierLedRx();
+
+    [GeneratedRegex(@"\G(?:" + LastMonthName + "|" + Relative + "|" + WeekdayAlone + ")", Options)]
+    private static partial Regex LastThisNextLedRx();
+
+    [GeneratedRegex(@"\G(?:" + Relative + "|" + SameYear + ")", Options)]
+    private static partial Regex RelativeLedRx();
+
+    private static readonly Regex DigitLed = DigitLedRx();
+    private static readonly Regex MonthLed = MonthLedRx();
+    private static readonly Regex WeekdayLed = WeekdayLedRx();
+    private static readonly Regex QualifierLed = QualifierLedRx();
+    private static readonly Regex LastThisNextLed = LastThisNextLedRx();
+    private static readonly Regex RelativeLed = RelativeLedRx();
 
     private static readonly Mentions.LeadIndex<Regex> Leads = BuildLeads();
 
@@ -103,9 +121,9 @@ public static class DateFinder
         var index = new Mentions.LeadIndex<Regex>();
         foreach (var w in MonthNames.Split('|')) index.Add(w, MonthLed);
         foreach (var w in Weekdays.Split('|')) index.Add(w, WeekdayLed);
-        foreach (var w in "early mid late end beginning the".Split(' ')) index.Add(w, QualifierLed);
+        foreach (var w in "early mid late end beginning".Split(' ')) index.Add(w, QualifierLed);
         foreach (var w in "last this next".Split(' ')) index.Add(w, LastThisNextLed);
-        foreach (var w in "today yesterday tonight earlier later aujourd hier le l in that one two three four five six seven".Split(' '))
+        foreach (var w in "today yesterday tonight earlier later aujourd hier le l same that one two three four five six seven".Split(' '))
             index.Add(w, RelativeLed);
         return index;
     }
@@ -125,6 +143,8 @@ public static class DateFinder
             candidates.Clear();
             if (char.IsDigit(text[start])) candidates.Add(DigitLed);
             else Leads.Collect(tokens.Span(i), candidates);
+            // English month names are capitalised: "may" and "march" in lower case are verbs
+            if (candidates.Count == 1 && candidates[0] == MonthLed && char.IsLower(text[start]) && !IsFrench(tokens.Word(i))) continue;
             foreach (var rx in candidates)
             {
                 var m = rx.Match(text, start);

@@ -75,6 +75,7 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
         public Topic LastTopic;
         public int LastTopicSentence = -10;
         public readonly Dictionary<DateExpression, int> DateDistance = [];
+        public readonly List<int> DatelineStarts = [];
         public PartialDate? LastStatementDate;
         public int LastStatementSentence = -10;
 
@@ -93,6 +94,8 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
             Mentions = MentionFinder.Find(g, Tokens);
             Cues = CueLexicon.Find(Tokens);
             Dates = DateFinder.Find(Tokens);
+            foreach (var d in Dates) if (PublicationDateFinder.IsDateline(text, d)) DatelineStarts.Add(d.Start);
+            IndexBySentence();
             _votes = new Votes?[Sentences.Count];
             _votesDone = new bool[Sentences.Count];
             HeaderEnd = PublicationDateFinder.HeaderEnd(text, Sentences);
@@ -138,35 +141,40 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
             return _votes[si];
         }
 
-        public IEnumerable<Mention> MentionsIn(int si)
+        // per sentence, the index range of its mentions, cues and dates in the article-wide lists
+        private (int From, int To)[] _mentionRange = [], _cueRange = [], _dateRange = [];
+
+        private void IndexBySentence()
         {
-            int f = SentenceFirstToken[si], e = SentenceEndToken[si];
-            foreach (var m in Mentions)
-            {
-                if (m.FirstToken >= e) yield break;
-                if (m.FirstToken >= f) yield return m;
-            }
+            _mentionRange = Ranges(Mentions.Count, i => Mentions[i].FirstToken, SentenceFirstToken, SentenceEndToken);
+            _cueRange = Ranges(Cues.Count, i => Cues[i].FirstToken, SentenceFirstToken, SentenceEndToken);
+            var starts = new int[Sentences.Count];
+            var ends = new int[Sentences.Count];
+            for (int i = 0; i < Sentences.Count; i++) { starts[i] = Sentences[i].Start; ends[i] = Sentences[i].End; }
+            _dateRange = Ranges(Dates.Count, i => Dates[i].Start, starts, ends);
         }
 
-        public IEnumerable<Cue> CuesIn(int si)
+        private static (int, int)[] Ranges(int count, Func<int, int> position, int[] sentenceStart, int[] sentenceEnd)
         {
-            int f = SentenceFirstToken[si], e = SentenceEndToken[si];
-            foreach (var c in Cues)
+            var ranges = new (int, int)[sentenceStart.Length];
+            int k = 0;
+            for (int si = 0; si < sentenceStart.Length; si++)
             {
-                if (c.FirstToken >= e) yield break;
-                if (c.FirstToken >= f) yield return c;
+                while (k < count && position(k) < sentenceStart[si]) k++;
+                int from = k;
+                while (k < count && position(k) < sentenceEnd[si]) k++;
+                ranges[si] = (from, k);
             }
+            return ranges;
         }
 
-        public IEnumerable<DateExpression> DatesIn(int si)
-        {
-            var s = Sentences[si];
-            foreach (var d in Dates)
-            {
-                if (d.Start >= s.End) yield break;
-                if (d.Start >= s.Start) yield return d;
-            }
-        }
+        public ReadOnlySpan<Mention> MentionsIn(int si) =>
+            System.Runtime.InteropServices.CollectionsMarshal.AsSpan(Mentions)[_mentionRange[si].From.._mentionRange[si].To];
+
+        public List<Cue> CuesIn(int si) => Cues.GetRange(_cueRange[si].From, _cueRange[si].To - _cueRange[si].From);
+
+        public ReadOnlySpan<DateExpression> DatesIn(int si) =>
+            System.Runtime.InteropServices.CollectionsMarshal.AsSpan(Dates)[_dateRange[si].From.._dateRange[si].To];
 
         /// <summary>The year last named before <paramref name="offset"/> (or after it, if none before).</summary>
         public int YearInContext(int offset)
@@ -340,9 +348,10 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
 
         var treaties = ResolveTreaties(a, si);
         var states = ResolveStates(a, si);
-        var cues = a.CuesIn(si).ToList();
+        var cues = a.CuesIn(si);
 
-        if (s.Kind != SentenceKind.Body)
+        // most sentences report no step and quote no statement: they only move the discourse on
+        if (s.Kind != SentenceKind.Body || !cues.Exists(c => c.Kind == CueKind.Report || IsPredicate(a, c, cues)))
         {
             UpdateFocus(a, states, []);
             UpdateTopic(a, si, cues);
@@ -350,7 +359,9 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
         }
 
         var predicates = LongestOfOverlapping(cues.Where(c => IsPredicate(a, c, cues)).ToList());
-        var dates = a.DatesIn(si).Where(d => !IsTreatyDate(a, d, treaties) && !IsNonEventDate(a, d, cues, predicates) && !a.IsDateline(d)).ToList();
+        var dates = new List<DateExpression>();
+        foreach (var d in a.DatesIn(si))
+            if (!IsTreatyDate(a, d, treaties) && !IsNonEventDate(a, d, cues, predicates) && !a.IsDateline(d)) dates.Add(d);
         var dateOwner = AssignDates(a, si, dates, predicates, cues, states);
         if (Trace is not null)
             foreach (var kv in dateOwner) Trace($"  [{si}] date '{a.Text[kv.Key.Start..kv.Key.End]}' -> token {kv.Value} ({a.Tokens.Word(kv.Value)})");
@@ -532,11 +543,14 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
 
     private static void UpdateFocus(Article a, List<StateRef> states, List<string[]> agents)
     {
-        foreach (var group in CoordinatedGroups(a, states))
-        {
-            var list = group.SelectMany(r => r.Ids).Distinct().ToArray();
-            if (list.Length >= 2) a.StateLists.Add(list);
-        }
+        if (states.Count == 0 && agents.Count == 0) return;
+        if (states.Count >= 2)
+            foreach (var group in CoordinatedGroups(a, states))
+            {
+                if (group.Count < 2 && group[0].Ids.Length < 2) continue;
+                var list = group.SelectMany(r => r.Ids).Distinct().ToArray();
+                if (list.Length >= 2) a.StateLists.Add(list);
+            }
         // the states the sentence names outside prepositional phrases, and those that acted, become the focus;
         // a sentence naming one state only ("the decision of Kiev") makes it the focus wherever it stands
         var named = states.Where(r => !IsOblique(a, r, -1, false) && !InDatelinePlace(a, r)).SelectMany(r => r.Ids).ToList();
@@ -552,8 +566,9 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
     private static bool InDatelinePlace(Article a, StateRef r)
     {
         int start = a.Tokens.Tokens[r.First].Start;
-        return a.Dates.Any(d => d.Start > start && d.Start - start < 60 && a.IsDateline(d)
-                                && a.Text.LastIndexOf('\n', Math.Max(0, start - 1)) == a.Text.LastIndexOf('\n', Math.Max(0, d.Start - 1)));
+        foreach (int d in a.DatelineStarts)
+            if (d > start && d - start < 60 && a.Text.AsSpan(start, d - start).IndexOf('\n') < 0) return true;
+        return false;
     }
 
     private static void UpdateTopic(Article a, int si, List<Cue> cues)
@@ -586,18 +601,25 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
         return groups;
     }
 
+    // "Lithuania, Latvia and Estonia", "Poland and the Baltic states", "Latvia (the Saeima)"
+    private static readonly string[] Connectors =
+    [
+        ",", "and", ", and", "&", "as well as", ", as well as", "and the", ", and the", ", the", "along with", "together with",
+        "jointly with", "or", ", or", "et", "(", "and its", "-", "–", "and fellow", "and neighbouring", "and neighboring", "plus",
+    ];
+
     private static bool Joined(Article a, StateRef left, StateRef right)
     {
         var t = a.Tokens;
         if (right.First < left.End) return true;
         if (left.End >= t.Count) return false;
-        var between = a.Text.AsSpan(t.Tokens[left.End - 1].End, t.Tokens[right.First].Start - t.Tokens[left.End - 1].End);
-        // "Lithuania, Latvia and Estonia", "Poland and the Baltic states", "Latvia (the Saeima)"
-        var s = between.ToString().Trim().ToLowerInvariant();
-        s = s.Replace("’s", "").Replace("'s", "").Trim();
-        return s is "," or "and" or ", and" or "&" or "as well as" or ", as well as" or "and the" or ", and the" or ", the"
-            or "along with" or "together with" or "jointly with" or "or" or ", or" or "et" or "(" or "and its" or "-" or "–"
-            or "and fellow" or "and neighbouring" or "and neighboring" or "plus";
+        var between = a.Text.AsSpan(t.Tokens[left.End - 1].End, t.Tokens[right.First].Start - t.Tokens[left.End - 1].End).Trim();
+        if (between.Length > 16) return false;
+        // a possessive between ("Poland’s and Lithuania’s") is not a word of its own
+        if (between.StartsWith("’s") || between.StartsWith("'s")) between = between[2..].Trim();
+        foreach (var c in Connectors)
+            if (between.Equals(c, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
     }
 
     // ------------------------------------------------------------------------------------------
@@ -887,9 +909,15 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
             return (a.LastTopic, null);
         // "Prime Minister Petteri Orpo announced ..." right after "Finland also signalled its departure."
         if (p.Kind is CueKind.Announce or CueKind.Vote or CueKind.LawSigned or CueKind.TakeEffect && si - a.LastTopicSentence <= 1
-            && !a.MentionsIn(si).Any(m => m.IsTreatyLike))
+            && !HasTreatyMention(a, si))
             return (a.LastTopic, null);
         return (Topic.None, null);
+    }
+
+    private static bool HasTreatyMention(Article a, int si)
+    {
+        foreach (var m in a.MentionsIn(si)) if (m.IsTreatyLike) return true;
+        return false;
     }
 
     private static Topic TopicOf(CueKind k) => k switch
@@ -1161,14 +1189,15 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
 
     private static List<string> FindTreaties(Article a, Cue p, Cue? topicCue, List<TreatyRef> treaties)
     {
-        var result = new List<string>();
+        var result = new List<string>(2);
         int anchor = Math.Max(p.EndToken, topicCue?.EndToken ?? 0);
-        var after = treaties.Where(r => r.First >= anchor || r.First >= p.EndToken).OrderBy(r => r.First).ToList();
-        var before = treaties.Where(r => r.End <= p.FirstToken).OrderByDescending(r => r.End).ToList();
+        // treaties are in text order: those after the verb are its object; the nearest before, its subject
+        int firstAfter = treaties.FindIndex(r => r.First >= p.EndToken);
+        int lastBefore = treaties.FindLastIndex(r => r.End <= p.FirstToken);
         List<TreatyRef> pick;
-        if (after.Count > 0 && after[0].First - anchor <= 15) pick = CoordinatedTreaties(a, after);
-        else if (before.Count > 0) pick = [before[0]];
-        else if (after.Count > 0) pick = [after[0]];
+        if (firstAfter >= 0 && treaties[firstAfter].First - anchor <= 15) pick = CoordinatedTreaties(a, treaties.GetRange(firstAfter, treaties.Count - firstAfter));
+        else if (lastBefore >= 0) pick = [treaties[lastBefore]];
+        else if (firstAfter >= 0) pick = [treaties[firstAfter]];
         else pick = [];
         foreach (var r in pick)
             if (r.Id is { } id && !result.Contains(id)) result.Add(id);
@@ -1290,6 +1319,7 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
     /// <summary>Figures in sentences with no vote of their own belong to the nearest vote before (or just after) them.</summary>
     private static void AttachVotes(Article a, List<Candidate> candidates)
     {
+        if (!candidates.Exists(c => IsVoteAction(c.Action, c.Actor))) return;
         for (int si = 0; si < a.Sentences.Count; si++)
         {
             var s = a.Sentences[si];

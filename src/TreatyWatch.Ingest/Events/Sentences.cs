@@ -51,11 +51,12 @@ public static partial class SentenceSplitter
     {
         var result = new List<Sentence>(64);
         int line = 0, pos = 0;
+        int textEnd = text.AsSpan().TrimEnd().Length;
         while (pos <= text.Length)
         {
             int nl = text.IndexOf('\n', pos);
             int lineEnd = nl < 0 ? text.Length : nl;
-            SplitLine(text, pos, lineEnd, line, result);
+            SplitLine(text, pos, lineEnd, line, textEnd, result);
             line++;
             if (nl < 0) break;
             pos = nl + 1;
@@ -63,14 +64,14 @@ public static partial class SentenceSplitter
         return result;
     }
 
-    private static void SplitLine(string text, int start, int end, int line, List<Sentence> into)
+    private static void SplitLine(string text, int start, int end, int line, int textEnd, List<Sentence> into)
     {
         // trim
         while (start < end && char.IsWhiteSpace(text[start])) start++;
         while (end > start && char.IsWhiteSpace(text[end - 1])) end--;
         if (start >= end) return;
 
-        var lineKind = Classify(text.AsSpan(start, end - start), isLastLine: end >= text.TrimEnd().Length);
+        var lineKind = Classify(text.AsSpan(start, end - start), isLastLine: end >= textEnd);
         int firstNew = into.Count;
         int s = start;
         for (int i = start; i < end; i++)
@@ -143,7 +144,8 @@ public static partial class SentenceSplitter
     private static SentenceKind Classify(ReadOnlySpan<char> line, bool isLastLine)
     {
         if (BoilerplateStart().IsMatch(line)) return SentenceKind.Boilerplate;
-        foreach (var m in TrailingLink().EnumerateMatches(line)) { line = line[..m.Index]; break; }
+        if (line.Contains("pic.twitter.com", StringComparison.OrdinalIgnoreCase) || line.Contains("http", StringComparison.OrdinalIgnoreCase))
+            foreach (var m in TrailingLink().EnumerateMatches(line)) { line = line[..m.Index]; break; }
         if (line.Length == 0) return SentenceKind.Boilerplate;
         int words = 0, letters = 0;
         bool inWord = false;

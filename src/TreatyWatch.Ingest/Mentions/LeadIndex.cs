@@ -5,33 +5,42 @@ namespace TreatyWatch.Ingest.Mentions;
 /// prefixes written with a final '*' ("withdr*"). Case-insensitive; lookups allocate nothing.
 /// </summary>
 internal sealed class LeadIndex<T>
+    where T : class
 {
     private readonly Dictionary<string, List<T>> _exact = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, List<T>> _prefix = new(StringComparer.OrdinalIgnoreCase);
-    private int _minPrefix = int.MaxValue, _maxPrefix;
+    // prefixes bucketed by their first two letters, lower-cased: one look-up per word, then a few StartsWith
+    private readonly Dictionary<int, List<(string Prefix, T Item)>> _prefix = [];
 
     public void Add(string lead, T item)
     {
-        bool prefix = lead.EndsWith('*');
-        string key = prefix ? lead[..^1] : lead;
-        var map = prefix ? _prefix : _exact;
-        if (!map.TryGetValue(key, out var list)) map[key] = list = [];
-        if (!list.Contains(item)) list.Add(item);
-        if (prefix)
+        if (lead.EndsWith('*'))
         {
-            _minPrefix = Math.Min(_minPrefix, key.Length);
-            _maxPrefix = Math.Max(_maxPrefix, key.Length);
+            string prefix = lead[..^1];
+            if (prefix.Length < 2) throw new ArgumentException($"prefix '{lead}' is shorter than two letters", nameof(lead));
+            int key = Key(prefix);
+            if (!_prefix.TryGetValue(key, out var bucket)) _prefix[key] = bucket = [];
+            if (!bucket.Contains((prefix, item))) bucket.Add((prefix, item));
+            return;
         }
+        if (!_exact.TryGetValue(lead, out var list)) _exact[lead] = list = [];
+        if (!list.Contains(item)) list.Add(item);
     }
+
+    private static int Key(ReadOnlySpan<char> w) => char.ToLowerInvariant(w[0]) << 16 | char.ToLowerInvariant(w[1]);
 
     /// <summary>Adds to <paramref name="into"/> every item whose lead fits <paramref name="word"/>.</summary>
     public void Collect(ReadOnlySpan<char> word, List<T> into)
     {
         if (_exact.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word, out var exact))
-            foreach (var x in exact) if (!into.Contains(x)) into.Add(x);
-        var prefixes = _prefix.GetAlternateLookup<ReadOnlySpan<char>>();
-        for (int n = _minPrefix; n <= Math.Min(word.Length, _maxPrefix); n++)
-            if (prefixes.TryGetValue(word[..n], out var list))
-                foreach (var x in list) if (!into.Contains(x)) into.Add(x);
+            foreach (var x in exact) AddOnce(into, x);
+        if (word.Length < 2 || !_prefix.TryGetValue(Key(word), out var bucket)) return;
+        foreach (var (prefix, item) in bucket)
+            if (word.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) AddOnce(into, item);
+    }
+
+    private static void AddOnce(List<T> into, T item)
+    {
+        foreach (var x in into) if (ReferenceEquals(x, item)) return;
+        into.Add(item);
     }
 }
