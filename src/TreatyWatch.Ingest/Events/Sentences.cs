@@ -39,9 +39,12 @@ public static partial class SentenceSplitter
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BoilerplateStart();
 
-    [GeneratedRegex(@"(?:\((?:Reporting|Writing|Editing) by|REUTERS/|©|Copyright|All rights reserved)",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex BoilerplateInside();
+    // credits and rights lines: "(Reporting by ...)", "REUTERS/Name", "© 2026", "All rights reserved"
+    private static readonly System.Buffers.SearchValues<string> BoilerplateInside = System.Buffers.SearchValues.Create(
+        ["(Reporting by", "(Writing by", "(Editing by", "REUTERS/", "©", "Copyright", "All rights reserved"], StringComparison.OrdinalIgnoreCase);
+
+    private static readonly System.Buffers.SearchValues<string> LinkMarkers = System.Buffers.SearchValues.Create(
+        ["pic.twitter.com", "http"], StringComparison.OrdinalIgnoreCase);
 
     // An embedded post ends with its link: "... Anti-Personnel Mines. pic.twitter.com/cwrgTYZRTl".
     [GeneratedRegex(@"\s*(?:pic\.twitter\.com/\S+|https?://\S+)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -136,7 +139,7 @@ public static partial class SentenceSplitter
         while (e > s && char.IsWhiteSpace(text[e - 1])) e--;
         if (e <= s) return;
         var kind = lineKind;
-        if (kind == SentenceKind.Body && BoilerplateInside().IsMatch(text.AsSpan(s, e - s)))
+        if (kind == SentenceKind.Body && text.AsSpan(s, e - s).IndexOfAny(BoilerplateInside) >= 0)
             kind = SentenceKind.Boilerplate;
         into.Add(new Sentence(s, e, kind, line));
     }
@@ -144,7 +147,7 @@ public static partial class SentenceSplitter
     private static SentenceKind Classify(ReadOnlySpan<char> line, bool isLastLine)
     {
         if (BoilerplateStart().IsMatch(line)) return SentenceKind.Boilerplate;
-        if (line.Contains("pic.twitter.com", StringComparison.OrdinalIgnoreCase) || line.Contains("http", StringComparison.OrdinalIgnoreCase))
+        if (line.IndexOfAny(LinkMarkers) >= 0)
             foreach (var m in TrailingLink().EnumerateMatches(line)) { line = line[..m.Index]; break; }
         if (line.Length == 0) return SentenceKind.Boilerplate;
         int words = 0, letters = 0;
