@@ -176,7 +176,7 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
         public ReadOnlySpan<DateExpression> DatesIn(int si) =>
             System.Runtime.InteropServices.CollectionsMarshal.AsSpan(Dates)[_dateRange[si].From.._dateRange[si].To];
 
-        /// <summary>The year last named before <paramref name="offset"/> (or after it, if none before).</summary>
+        /// <summary>The year last named before <paramref name="offset"/>, for "in July of that year"; 0 if none.</summary>
         public int YearInContext(int offset)
         {
             int year = 0;
@@ -185,16 +185,12 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
                 if (d.Start >= offset) break;
                 if (d.Year > 0 && d.Relative == RelativeDay.None) year = d.Year;
             }
-            if (year > 0) return year;
-            foreach (var d in Dates)
-                if (d.Start >= offset && d.Year > 0 && d.Relative == RelativeDay.None) return d.Year;
-            return 0;
+            return year;
         }
 
         /// <summary>
         /// The latest year the text names in a date with at least a month ("in March 2025", "June 29, 2025"):
-        /// the year of the news, for a day or month named without a year when the text has no date line.
-        /// A bare year ("entered into force in 1999") is background and does not count.
+        /// the earliest year a weekday-and-day without a year ("Saturday, January 10") can be in.
         /// </summary>
         public int NewsYear()
         {
@@ -774,8 +770,6 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
         return k >= 0 && (t.Is(k, "to") || t.Is(k, "de") || t.Is(k, "se") && t.Is(k - 1, "de"));
     }
 
-    private static bool IsAfterVerbOfIntent(Article a, Cue c) => false;
-
     // "Honduras became the 50th state to ratify", "the first country to leave the convention"
     private static bool NthToAct(Article a, Cue c)
     {
@@ -1098,7 +1092,6 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
             var g = groups[gi];
             if (g[0].First >= p.FirstToken) continue;
             if (g.All(r => IsOblique(a, r, p.FirstToken, PassiveBefore(a, p))) ) continue;
-            if (IsObjectOfOtherVerb(a, g[0], p, cues)) continue;
             return Ids(g);
         }
 
@@ -1145,9 +1138,6 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
             return a.FocusSingle.Length > 0 ? a.FocusSingle : a.FocusPlural;
         return [];
     }
-
-    // "the Ukrainian parliament ... said Zheleznyak": a state that is the object of another verb is not this verb's subject.
-    private static bool IsObjectOfOtherVerb(Article a, StateRef r, Cue p, List<Cue> cues) => false;
 
     /// <summary>Whether a state is governed by a preposition ("threats from Russia", "bordering Russia").</summary>
     private static bool IsOblique(Article a, StateRef r, int predicate, bool passive)
