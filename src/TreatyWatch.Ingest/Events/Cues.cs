@@ -246,7 +246,7 @@ public static partial class CueLexicon
         for (int i = 0; i < tokens.Count; i++)
         {
             rules.Clear();
-            Leads.Collect(tokens.Span(i), rules);
+            Leads.Collect(tokens.LowerSpan(i), rules);
             foreach (var rule in rules)
             {
                 int tokenStart = tokens.Tokens[i].Start;
@@ -270,7 +270,7 @@ public static partial class CueLexicon
         return cues;
     }
 
-    private static readonly HashSet<string> StepDeterminers = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> StepDeterminers = new(StringComparer.Ordinal)
     {
         "the", "this", "that", "its", "their", "a", "similar", "such", "these",
     };

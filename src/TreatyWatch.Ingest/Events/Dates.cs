@@ -142,7 +142,7 @@ public static partial class DateFinder
             if (start < coveredUntil) continue;
             candidates.Clear();
             if (char.IsDigit(text[start])) candidates.Add(DigitLed);
-            else Leads.Collect(tokens.Span(i), candidates);
+            else Leads.Collect(tokens.LowerSpan(i), candidates);
             // English month names are capitalised: "may" and "march" in lower case are verbs
             if (candidates.Count == 1 && candidates[0] == MonthLed && char.IsLower(text[start]) && !IsFrench(tokens.Word(i))) continue;
             foreach (var rx in candidates)

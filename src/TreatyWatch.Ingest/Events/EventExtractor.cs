@@ -171,7 +171,19 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
         public ReadOnlySpan<Mention> MentionsIn(int si) =>
             System.Runtime.InteropServices.CollectionsMarshal.AsSpan(Mentions)[_mentionRange[si].From.._mentionRange[si].To];
 
-        public List<Cue> CuesIn(int si) => Cues.GetRange(_cueRange[si].From, _cueRange[si].To - _cueRange[si].From);
+        /// <summary>The cues of a sentence, in a list reused from sentence to sentence.</summary>
+        public List<Cue> CuesIn(int si)
+        {
+            CueBuffer.Clear();
+            for (int i = _cueRange[si].From; i < _cueRange[si].To; i++) CueBuffer.Add(Cues[i]);
+            return CueBuffer;
+        }
+
+        // reused per sentence: a sentence is read, then its lists are no longer needed
+        public readonly List<Cue> CueBuffer = new(32);
+        public readonly List<TreatyRef> TreatyBuffer = new(8);
+        public readonly List<StateRef> StateBuffer = new(16);
+        public readonly List<string> IdBuffer = new(16);
 
         public ReadOnlySpan<DateExpression> DatesIn(int si) =>
             System.Runtime.InteropServices.CollectionsMarshal.AsSpan(Dates)[_dateRange[si].From.._dateRange[si].To];
@@ -230,23 +242,23 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
     private static partial Regex HeadWord();
 
     // "the four nations", "these countries", "The four ministers", "the three Baltic nations"
-    private static readonly HashSet<string> PluralStateNouns = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> PluralStateNouns = new(StringComparer.Ordinal)
     {
         "countries", "nations", "states", "governments", "ministers", "allies", "neighbours", "neighbors", "parliaments", "capitals", "signatories",
     };
 
-    private static readonly HashSet<string> PluralDeterminers = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> PluralDeterminers = new(StringComparer.Ordinal)
     {
         "the", "these", "those", "all", "both", "its", "their", "our",
     };
 
     // "the country", "the Nordic country", "the formerly Soviet-ruled Baltic state"
-    private static readonly HashSet<string> SingularStateNouns = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> SingularStateNouns = new(StringComparer.Ordinal)
     {
         "country", "nation", "state", "republic", "kingdom",
     };
 
-    private static readonly HashSet<string> SingularDeterminers = new(StringComparer.OrdinalIgnoreCase) { "the", "this" };
+    private static readonly HashSet<string> SingularDeterminers = new(StringComparer.Ordinal) { "the", "this" };
 
     /// <summary>
     /// The determiner of a noun phrase ending in <paramref name="noun"/>, at most three words before it
@@ -288,7 +300,7 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
 
     private readonly record struct TreatyRef(int First, int End, string? Id);
 
-    private static readonly HashSet<string> ObliquePrepositions = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> ObliquePrepositions = new(StringComparer.Ordinal)
     {
         "from", "against", "with", "bordering", "border", "borders", "in", "into", "to", "toward", "towards", "on",
         "near", "than", "between", "including", "like", "over", "across", "at", "about", "behind", "after",
@@ -298,7 +310,7 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
     };
 
     // Words that may stand between a preposition and the state it governs: "threat posed by its neighbour Russia".
-    private static readonly HashSet<string> NounPhraseFillers = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> NounPhraseFillers = new(StringComparer.Ordinal)
     {
         "the", "its", "their", "his", "her", "neighbour", "neighbor", "neighbouring", "neighboring", "ally", "allies",
         "fellow", "member", "members", "nato", "eu", "state", "states", "countries", "country", "nations", "its", "la", "le", "l",
@@ -306,7 +318,7 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
     };
 
     // "the defense ministers of Poland", "the decision of Kiev", "Representative of China": of-phrases naming the actor.
-    private static readonly HashSet<string> ActorNounsBeforeOf = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> ActorNounsBeforeOf = new(StringComparer.Ordinal)
     {
         "ministers", "minister", "ministry", "government", "governments", "parliament", "parliaments", "president",
         "leaders", "leader", "representative", "representatives", "cabinet", "decision", "withdrawal", "ratification",
@@ -315,22 +327,22 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
         "mission", "delegation", "embassy", "envoy", "ambassador", "spokesperson", "spokesman", "president", "prime",
     };
 
-    private static readonly HashSet<string> CoAgentBeforeWith = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> CoAgentBeforeWith = new(StringComparer.Ordinal)
     {
         "jointly", "together", "along", "alongside",
     };
 
-    private static readonly HashSet<string> ComplementMarkers = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> ComplementMarkers = new(StringComparer.Ordinal)
     {
         "to", "of", "for", "on", "from", "about", "de", "d", "se", "by", "après", "after", "before", "while", "upon",
     };
 
-    private static readonly HashSet<string> RelativePronouns = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> RelativePronouns = new(StringComparer.Ordinal)
     {
         "which", "who", "that", "qui",
     };
 
-    private static readonly HashSet<string> PassiveAuxiliaries = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> PassiveAuxiliaries = new(StringComparer.Ordinal)
     {
         "was", "were", "been", "be", "is", "are", "being", "été",
     };
@@ -481,9 +493,10 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
     // ------------------------------------------------------------------------------------------
     // Names in the sentence
 
-    private List<TreatyRef> ResolveTreaties(Article a, int si)
+    private static List<TreatyRef> ResolveTreaties(Article a, int si)
     {
-        var list = new List<TreatyRef>();
+        var list = a.TreatyBuffer;
+        list.Clear();
         foreach (var m in a.MentionsIn(si))
         {
             if (!m.IsTreatyLike) continue;
@@ -500,11 +513,11 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
         return list;
     }
 
-    private List<StateRef> ResolveStates(Article a, int si)
+    private static List<StateRef> ResolveStates(Article a, int si)
     {
-        var s = a.Sentences[si];
         var t = a.Tokens;
-        var list = new List<StateRef>();
+        var list = a.StateBuffer;
+        list.Clear();
         foreach (var m in a.MentionsIn(si))
             if (m.IsStateLike) list.Add(new StateRef(m.FirstToken, m.EndToken, m.Ids, false, m.Kind));
 
@@ -549,10 +562,21 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
             }
         // the states the sentence names outside prepositional phrases, and those that acted, become the focus;
         // a sentence naming one state only ("the decision of Kiev") makes it the focus wherever it stands
-        var named = states.Where(r => !IsOblique(a, r, -1, false) && !InDatelinePlace(a, r)).SelectMany(r => r.Ids).ToList();
-        named.AddRange(agents.SelectMany(x => x));
-        var ids = named.Where(x => x.Length > 0).Distinct().ToArray();
-        if (ids.Length == 0) ids = states.SelectMany(r => r.Ids).Distinct().ToArray() is { Length: 1 } only ? only : [];
+        var named = a.IdBuffer;
+        named.Clear();
+        foreach (var r in states)
+            if (!IsOblique(a, r, -1, false) && !InDatelinePlace(a, r))
+                foreach (var id in r.Ids) if (id.Length > 0 && !named.Contains(id)) named.Add(id);
+        foreach (var x in agents)
+            foreach (var id in x) if (id.Length > 0 && !named.Contains(id)) named.Add(id);
+        if (named.Count == 0)
+        {
+            foreach (var r in states)
+                foreach (var id in r.Ids) if (id.Length > 0 && !named.Contains(id)) named.Add(id);
+            if (named.Count != 1) named.Clear();
+        }
+        if (named.Count == 0) return;
+        string[] ids = [.. named];
         if (ids.Length >= 2) a.FocusPlural = ids;
         if (agents.Count > 0 && agents[^1] is [{ Length: > 0 }]) a.FocusSingle = agents[^1];
         else if (ids.Length == 1) a.FocusSingle = ids;
@@ -856,7 +880,7 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
                 return true;
         // "Poland is withdrawing from the convention on February 20"
         if (p.Kind == CueKind.Withdraw && t.Span(p.FirstToken).EndsWith("ing", StringComparison.OrdinalIgnoreCase)) return true;
-        return t.Is(p.FirstToken - 1, "to") && t.IsAny(p.FirstToken - 2, new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "is", "are" });
+        return t.Is(p.FirstToken - 1, "to") && (t.Is(p.FirstToken - 2, "is") || t.Is(p.FirstToken - 2, "are"));
     }
 
     /// <summary>Whether the predicate reports something done: past or perfect, not future or plan.</summary>

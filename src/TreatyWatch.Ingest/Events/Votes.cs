@@ -12,7 +12,7 @@ namespace TreatyWatch.Ingest.Events;
 /// </summary>
 public static partial class VoteParser
 {
-    private static readonly HashSet<string> NumberWords = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> NumberWords = new(StringComparer.Ordinal)
     {
         "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
         "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty",

@@ -27,6 +27,7 @@ internal enum CaseRule
 internal sealed class NameEntry(string[] words, NameKind kind, string[] ids, CaseRule caseRule)
 {
     public string[] Words { get; } = words;
+    public string[] LowerWords { get; } = [.. words.Select(w => w.ToLowerInvariant())];
     public NameKind Kind { get; } = kind;
     public string[] Ids { get; set; } = ids;
     public CaseRule Case { get; } = caseRule;
@@ -94,8 +95,8 @@ public sealed class Gazetteer
         }
 
         _byFirstWord = entries.Values
-            .GroupBy(e => e.Words[0], StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(g => g.Key, g => g.OrderByDescending(e => e.Words.Length).ToArray(), StringComparer.OrdinalIgnoreCase);
+            .GroupBy(e => e.LowerWords[0], StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(e => e.Words.Length).ToArray(), StringComparer.Ordinal);
         _lookup = _byFirstWord.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
@@ -119,14 +120,14 @@ public sealed class Gazetteer
     /// <summary>The longest entry that starts at token <paramref name="i"/>, and how many tokens it covers.</summary>
     internal (NameEntry Entry, int Length)? LongestAt(TokenizedText text, int i)
     {
-        if (!_lookup.TryGetValue(text.Span(i), out var candidates)) return null;
+        if (!_lookup.TryGetValue(text.LowerSpan(i), out var candidates)) return null;
         foreach (var e in candidates)
         {
             if (i + e.Words.Length > text.Count) continue;
             if (!CaseAgrees(text, i, e)) continue;
             bool ok = true;
             for (int k = 1; k < e.Words.Length && ok; k++)
-                ok = text.Span(i + k).Equals(e.Words[k], StringComparison.OrdinalIgnoreCase)
+                ok = text.LowerSpan(i + k).SequenceEqual(e.LowerWords[k])
                      && IsJoiningGap(text.Gap(i + k - 1));
             if (ok) return (e, e.Words.Length);
         }

@@ -2,17 +2,18 @@ namespace TreatyWatch.Ingest.Mentions;
 
 /// <summary>
 /// Words that can start a pattern, to try the pattern only where it can match: exact words ("left") and
-/// prefixes written with a final '*' ("withdr*"). Case-insensitive; lookups allocate nothing.
+/// prefixes written with a final '*' ("withdr*"). Words are looked up in lower case; lookups allocate nothing.
 /// </summary>
 internal sealed class LeadIndex<T>
     where T : class
 {
-    private readonly Dictionary<string, List<T>> _exact = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, List<T>> _exact = new(StringComparer.Ordinal);
     // prefixes bucketed by their first two letters, lower-cased: one look-up per word, then a few StartsWith
     private readonly Dictionary<int, List<(string Prefix, T Item)>> _prefix = [];
 
     public void Add(string lead, T item)
     {
+        lead = lead.ToLowerInvariant();
         if (lead.EndsWith('*'))
         {
             string prefix = lead[..^1];
@@ -26,16 +27,16 @@ internal sealed class LeadIndex<T>
         if (!list.Contains(item)) list.Add(item);
     }
 
-    private static int Key(ReadOnlySpan<char> w) => char.ToLowerInvariant(w[0]) << 16 | char.ToLowerInvariant(w[1]);
+    private static int Key(ReadOnlySpan<char> w) => w[0] << 16 | w[1];
 
-    /// <summary>Adds to <paramref name="into"/> every item whose lead fits <paramref name="word"/>.</summary>
+    /// <summary>Adds to <paramref name="into"/> every item whose lead fits <paramref name="word"/> (in lower case).</summary>
     public void Collect(ReadOnlySpan<char> word, List<T> into)
     {
         if (_exact.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word, out var exact))
             foreach (var x in exact) AddOnce(into, x);
         if (word.Length < 2 || !_prefix.TryGetValue(Key(word), out var bucket)) return;
         foreach (var (prefix, item) in bucket)
-            if (word.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) AddOnce(into, item);
+            if (word.StartsWith(prefix, StringComparison.Ordinal)) AddOnce(into, item);
     }
 
     private static void AddOnce(List<T> into, T item)

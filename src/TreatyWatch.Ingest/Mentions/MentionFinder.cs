@@ -33,25 +33,25 @@ public readonly record struct Mention(MentionKind Kind, int FirstToken, int EndT
 /// </summary>
 public static class MentionFinder
 {
-    private static readonly HashSet<string> TreatyNouns = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> TreatyNouns = new(StringComparer.Ordinal)
     {
         "convention", "conventions", "treaty", "treaties", "pact", "accord", "accords", "agreement",
         "agreements", "protocol", "statute", "ban",
     };
 
     // Nouns that can refer back to the last treaty named when definite ("the ban" is too vague).
-    private static readonly HashSet<string> AnaphoricTreatyNouns = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> AnaphoricTreatyNouns = new(StringComparer.Ordinal)
     {
         "convention", "treaty", "pact", "accord", "agreement", "protocol", "statute",
     };
 
-    private static readonly HashSet<string> Determiners = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> Determiners = new(StringComparer.Ordinal)
     {
         "the", "this", "that", "said", "same", "its", "their", "la", "le", "l", "cette",
     };
 
     // A treaty noun followed by one of these describes a treaty ("the convention on the rights of ...").
-    private static readonly HashSet<string> DescriptiveComplement = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> DescriptiveComplement = new(StringComparer.Ordinal)
     {
         "on", "of", "for", "against", "banning", "prohibiting", "governing", "regulating", "to", "between", "sur", "relative",
     };

@@ -15,9 +15,13 @@ public sealed class TokenizedText
     public string Text { get; }
     public Token[] Tokens { get; }
 
+    /// <summary>The text in lower case (same length): words are looked up once, with ordinal comparisons.</summary>
+    public string Lower { get; }
+
     public TokenizedText(string text)
     {
         Text = text;
+        Lower = text.ToLowerInvariant();
         var list = new List<Token>(text.Length / 5);
         int i = 0;
         while (i < text.Length)
@@ -38,15 +42,18 @@ public sealed class TokenizedText
 
     public ReadOnlySpan<char> Span(int i) => Text.AsSpan(Tokens[i].Start, Tokens[i].Length);
 
+    /// <summary>Token <paramref name="i"/> in lower case.</summary>
+    public ReadOnlySpan<char> LowerSpan(int i) => Lower.AsSpan(Tokens[i].Start, Tokens[i].Length);
+
     public string Word(int i) => Text.Substring(Tokens[i].Start, Tokens[i].Length);
 
+    /// <summary>Whether token <paramref name="i"/> is <paramref name="word"/>, in any case (<paramref name="word"/> in lower case).</summary>
     public bool Is(int i, string word) =>
-        i >= 0 && i < Tokens.Length && Span(i).Equals(word, StringComparison.OrdinalIgnoreCase);
+        i >= 0 && i < Tokens.Length && LowerSpan(i).SequenceEqual(word);
 
-    /// <summary>Whether token <paramref name="i"/> is in <paramref name="words"/> (a set built with
-    /// <see cref="StringComparer.OrdinalIgnoreCase"/>); no string is allocated.</summary>
+    /// <summary>Whether token <paramref name="i"/>, lower-cased, is in <paramref name="words"/> (lower-case words); no string is allocated.</summary>
     public bool IsAny(int i, HashSet<string> words) =>
-        i >= 0 && i < Tokens.Length && words.GetAlternateLookup<ReadOnlySpan<char>>().Contains(Span(i));
+        i >= 0 && i < Tokens.Length && words.GetAlternateLookup<ReadOnlySpan<char>>().Contains(LowerSpan(i));
 
     /// <summary>The characters between token <paramref name="i"/> and the next one.</summary>
     public ReadOnlySpan<char> Gap(int i) =>
