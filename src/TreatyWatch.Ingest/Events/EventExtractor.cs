@@ -68,6 +68,7 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
 
         // discourse
         public string? LastTreaty;
+        public int LastTreatySentence = -100;
         public int LastUnknownTreatySentence = -10;
         public string[] FocusSingle = [];
         public string[] FocusPlural = [];
@@ -406,7 +407,7 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
                 continue;
             }
             if (act == EventAction.EntryIntoForce) agents = StateForEntryIntoForce(a, p, states, cues, agents);
-            var treatyIds = FindTreaties(a, p, topicCue, treaties);
+            var treatyIds = FindTreaties(a, si, p, topicCue, treaties, topicFromDiscourse: topicCue is null || topicCue.Value.Kind == CueKind.StepAnaphor);
             if (treatyIds.Count == 0)
             {
                 Trace?.Invoke($"  [{si}] {t.Text[p.Start..p.End]}: {act} without a treaty");
@@ -507,7 +508,8 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
                 _ => null,
             };
             if (m.Kind == MentionKind.UnknownTreaty) a.LastUnknownTreatySentence = si;
-            if (m.Kind == MentionKind.Treaty) a.LastTreaty = id;
+            if (m.Kind == MentionKind.Treaty) { a.LastTreaty = id; a.LastTreatySentence = si; }
+            if (m.Kind == MentionKind.TreatyAnaphor && id is not null) a.LastTreatySentence = si;
             list.Add(new TreatyRef(m.FirstToken, m.EndToken, id));
         }
         return list;
@@ -706,6 +708,8 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
                 if (w is "left" or "drop" or "drops" or "dropped" or "quit" or "leave" or "leaves" or "abandon" or "abandoned"
                         || w.StartsWith("denounc", StringComparison.Ordinal))
                     if (!TreatyFollows(a, c, 4)) return false;
+                // "withdrew its troops", "withdraw the ambassador": not a treaty
+                if (HasNonTreatyObject(a, c)) return false;
                 // a bare base form is a complement ("recommended that their governments withdraw") unless "will withdraw"
                 if (c.Form == CueForm.Base) return FutureBefore(a, c, cues);
                 return true;
@@ -754,6 +758,25 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
     // "Russia was suspending its participation", "Poland is withdrawing from the convention on February 20"
     private static bool IsProgressive(Article a, Cue c) =>
         c.Form == CueForm.Gerund && a.Tokens.IsAny(c.FirstToken - 1, PassiveAuxiliaries) && !a.Tokens.Is(c.FirstToken - 1, "being");
+
+    private static readonly HashSet<string> NonTreatyObjects = new(StringComparer.Ordinal)
+    {
+        "troops", "forces", "soldiers", "army", "units", "ambassador", "ambassadors", "envoy", "diplomats", "staff", "personnel",
+        "candidacy", "candidate", "support", "funding", "funds", "aid", "application", "bid", "offer", "complaint", "lawsuit",
+        "case", "charges", "nomination", "recognition", "accreditation", "money", "deposits", "cash", "players", "team",
+    };
+
+    private static bool HasNonTreatyObject(Article a, Cue c)
+    {
+        var t = a.Tokens;
+        for (int k = c.EndToken; k < Math.Min(t.Count, c.EndToken + 4); k++)
+        {
+            if (t.IsAny(k, NonTreatyObjects)) return true;
+            if (!(t.Is(k, "its") || t.Is(k, "their") || t.Is(k, "the") || t.Is(k, "all") || t.Is(k, "his") || t.Is(k, "her")
+                  || t.Is(k, "remaining") || t.Is(k, "some") || t.Is(k, "most"))) return false;
+        }
+        return false;
+    }
 
     private static bool FutureBefore(Article a, Cue c, List<Cue> cues) =>
         cues.Any(x => x.Kind == CueKind.Future && x.EndToken <= c.FirstToken && c.FirstToken - x.EndToken <= 1);
@@ -1201,7 +1224,13 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
         return participant ? agents : [""];
     }
 
-    private static List<string> FindTreaties(Article a, Cue p, Cue? topicCue, List<TreatyRef> treaties)
+    /// <summary>
+    /// The treaties a predicate is about: named after it (its object) or before it (its subject). With none in
+    /// the sentence, the treaty the story is about — if it was named in the last few sentences, or if the step
+    /// itself was carried over from them ("the bill", "the move"): "withdrew its troops" two paragraphs after
+    /// a treaty is not about that treaty.
+    /// </summary>
+    private static List<string> FindTreaties(Article a, int si, Cue p, Cue? topicCue, List<TreatyRef> treaties, bool topicFromDiscourse)
     {
         var result = new List<string>(2);
         int anchor = Math.Max(p.EndToken, topicCue?.EndToken ?? 0);
@@ -1215,7 +1244,7 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
         else pick = [];
         foreach (var r in pick)
             if (r.Id is { } id && !result.Contains(id)) result.Add(id);
-        if (pick.Count == 0 && a.LastTreaty is { } last) result.Add(last);
+        if (pick.Count == 0 && a.LastTreaty is { } last && (si - a.LastTreatySentence <= 3 || topicFromDiscourse)) result.Add(last);
         return result;
     }
 
