@@ -440,7 +440,9 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
                         }
                 }
                 if (date is null && a.EmbeddedPosts.TryGetValue(si, out var post) && post.Date is { } pd) { date = pd; weak = true; }
-                if (date is null && IsLead(a, si) && a.Published is { } pub && !future && IsDoneForm(a, p, cues))
+                // the lead's main verb, not a subordinate one ("a year after it notified the UN")
+                if (date is null && IsLead(a, si) && a.Published is { } pub && !future && IsDoneForm(a, p, cues) && p.FirstToken == predicates[0].FirstToken
+                    && !IsSubordinate(a, p))
                 {
                     date = PartialDate.OfDay(pub);
                     weak = true;
@@ -478,6 +480,14 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
             if (!result.Any(r => p.FirstToken < r.EndToken && p.EndToken > r.FirstToken)) result.Add(p);
         result.Sort((x, y) => x.FirstToken.CompareTo(y.FirstToken));
         return result;
+    }
+
+    private static bool IsSubordinate(Article a, Cue p)
+    {
+        for (int k = p.FirstToken - 1; k >= Math.Max(0, p.FirstToken - 3); k--)
+            if (a.Tokens.Is(k, "after") || a.Tokens.Is(k, "before") || a.Tokens.Is(k, "since") || a.Tokens.Is(k, "when")
+                || a.Tokens.Is(k, "once") || a.Tokens.Is(k, "until") || a.Tokens.Is(k, "which") || a.Tokens.Is(k, "who")) return true;
+        return false;
     }
 
     private static bool IsVoteAction(EventAction act, Actor actor) =>

@@ -35,7 +35,7 @@ public static partial class VoteParser
     private static partial Regex Before();
 
     // "157–18", "157-18-3", "103 to 20"
-    [GeneratedRegex(@"\G\s*[-–—]\s*(?<n2>\d{1,3})(?:\s*[-–—]\s*(?<n3>\d{1,3}))?(?!\d)|\G\s+to\s+(?<n2>\d{1,3})(?!\d)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\G\s*[-–—]\s*(?<n2>\d{1,3})(?:\s*[-–—]\s*(?<n3>\d{1,3}))?(?!\d)|\G\s+(?:votes?\s+)?to\s+(?<n2>\d{1,3}(?!\d)|zero|none|nil)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex Score();
 
     [GeneratedRegex(@"\b(?:required|needed|necessary|threshold)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -113,10 +113,11 @@ public static partial class VoteParser
             if (ChamberSize().IsMatch(text.AsSpan(lookBack, s - lookBack))) continue;
 
             var score = Score().Match(text, e, end - e);
-            if (score.Success && score.Index == e && VoteContext().IsMatch(text.AsSpan(lookBack, s - lookBack)))
+            if (score.Success && score.Index == e
+                && (score.ValueSpan.Contains("vote", StringComparison.OrdinalIgnoreCase) || VoteContext().IsMatch(text.AsSpan(lookBack, s - lookBack))))
             {
                 pro ??= n;
-                con ??= int.Parse(score.Groups["n2"].Value, System.Globalization.CultureInfo.InvariantCulture);
+                con ??= char.IsDigit(score.Groups["n2"].Value[0]) ? int.Parse(score.Groups["n2"].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
                 if (score.Groups["n3"].Success) abst ??= int.Parse(score.Groups["n3"].Value, System.Globalization.CultureInfo.InvariantCulture);
                 continue;
             }
