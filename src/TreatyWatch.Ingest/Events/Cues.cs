@@ -299,7 +299,7 @@ public static partial class CueLexicon
         if (s is "withdrawal" or "withdrawals" or "departure" or "instrument" or "denunciation" or "retrait" or "sortie" or "ratification"
             or "ratifications" or "accession" or "suspension" or "approval" or "adoption" or "recommendation"
             or "recommendations" or "proposal" or "announcement" or "declaration" or "intention" or "intentions"
-            or "intent" or "notification" or "notifications" or "acceptance" or "revocation" or "reversal" or "cancellation")
+            or "intent" or "notification" or "notifications" or "acceptance" or "revocation" or "reversal" or "cancellation" or "rescission")
             return CueForm.Noun;
         if (s.EndsWith("ing")) return CueForm.Gerund;
         if (s is "withdrew" or "left" or "quit" or "took" or "came") return CueForm.Past;

@@ -697,8 +697,10 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
                 // "for the decision to take full effect" is a purpose, not a report
                 return !t.Is(c.FirstToken - 1, "to");
             case CueKind.LawSigned:
+                return true;
             case CueKind.Revoke:
-                return c.Form != CueForm.Gerund || c.Kind == CueKind.LawSigned;
+                // "revoked its withdrawal"; a noun ("the rescission of its withdrawal") is the object of another verb
+                return c.Form is not (CueForm.Gerund or CueForm.Noun);
             case CueKind.Sign:
                 return c.Form is CueForm.Past or CueForm.Present && (!PassiveBefore(a, c) || ByStateAfter(a, c)) || NthToAct(a, c);
             case CueKind.Ratify:
