@@ -77,6 +77,12 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
         public int LastTopicSentence = -10;
         public readonly Dictionary<DateExpression, int> DateDistance = [];
         public readonly List<int> DatelineStarts = [];
+
+        // per token: the state mention starting at it or ending just before it (index into Mentions, -1 if none),
+        // whether a treaty mention starts at it
+        public readonly int[] StateStartingAt;
+        public readonly int[] StateEndingAt;
+        public readonly bool[] TreatyStartingAt;
         public PartialDate? LastStatementDate;
         public int LastStatementSentence = -10;
 
@@ -97,6 +103,17 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
             Dates = DateFinder.Find(Tokens);
             foreach (var d in Dates) if (PublicationDateFinder.IsDateline(text, d)) DatelineStarts.Add(d.Start);
             IndexBySentence();
+            StateStartingAt = new int[Tokens.Count + 1];
+            StateEndingAt = new int[Tokens.Count + 1];
+            TreatyStartingAt = new bool[Tokens.Count + 1];
+            Array.Fill(StateStartingAt, -1);
+            Array.Fill(StateEndingAt, -1);
+            for (int i = 0; i < Mentions.Count; i++)
+            {
+                var m = Mentions[i];
+                if (m.IsStateLike) { StateStartingAt[m.FirstToken] = i; StateEndingAt[m.EndToken] = i; }
+                if (m.IsTreatyLike) TreatyStartingAt[m.FirstToken] = true;
+            }
             _votes = new Votes?[Sentences.Count];
             _votesDone = new bool[Sentences.Count];
             HeaderEnd = PublicationDateFinder.HeaderEnd(text, Sentences);
@@ -360,14 +377,18 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
         var cues = a.CuesIn(si);
 
         // most sentences report no step and quote no statement: they only move the discourse on
-        if (s.Kind != SentenceKind.Body || !cues.Exists(c => c.Kind == CueKind.Report || IsPredicate(a, c, cues)))
+        List<Cue>? candidatesForPredicates = null;
+        if (s.Kind == SentenceKind.Body)
+            foreach (var c in cues)
+                if (IsPredicate(a, c, cues)) (candidatesForPredicates ??= []).Add(c);
+        if (s.Kind != SentenceKind.Body || candidatesForPredicates is null && !cues.Exists(c => c.Kind == CueKind.Report))
         {
             UpdateFocus(a, states, []);
             UpdateTopic(a, si, cues);
             return;
         }
 
-        var predicates = LongestOfOverlapping(cues.Where(c => IsPredicate(a, c, cues)).ToList());
+        var predicates = LongestOfOverlapping(candidatesForPredicates ?? []);
         var dates = new List<DateExpression>();
         foreach (var d in a.DatesIn(si))
             if (!IsTreatyDate(a, d, treaties) && !IsNonEventDate(a, d, cues, predicates) && !a.IsDateline(d)) dates.Add(d);
@@ -747,7 +768,7 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
         for (int k = c.FirstToken - 1; k >= Math.Max(1, c.FirstToken - 3); k--)
         {
             if (t.Is(k, "s") && (t.Gap(k - 1).Contains('\'') || t.Gap(k - 1).Contains('\u2019')))
-                return a.Mentions.Any(m => m.IsStateLike && m.EndToken == k);
+                return a.StateEndingAt[k] >= 0;
             if (t.Is(k, "his") || t.Is(k, "her") || t.Is(k, "its") || t.Is(k, "their")) return true;
         }
         return false;
@@ -799,9 +820,8 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
         var t = a.Tokens;
         int k = c.FirstToken - 1;
         if (!(t.Is(k, "s") && (t.Gap(k - 1).Contains('\'') || t.Gap(k - 1).Contains('\u2019')))) return false;
-        var owner = a.Mentions.LastOrDefault(m => m.IsStateLike && m.EndToken == k);
-        if (owner.Ids is null) return false;
-        int before = owner.FirstToken - 1;
+        if (k < 0 || a.StateEndingAt[k] < 0) return false;
+        int before = a.Mentions[a.StateEndingAt[k]].FirstToken - 1;
         return t.Is(before, "follows") || t.Is(before, "following") || t.Is(before, "after") || t.Is(before, "followed");
     }
 
@@ -810,15 +830,19 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
     {
         int by = -1;
         for (int k = c.EndToken; k < Math.Min(a.Tokens.Count, c.EndToken + 2); k++) if (a.Tokens.Is(k, "by")) { by = k; break; }
-        return by >= 0 && a.Mentions.Any(m => m.IsStateLike && m.FirstToken > by && m.FirstToken - by <= 2);
+        return by >= 0 && (a.StateStartingAt[by + 1] >= 0 || by + 2 < a.StateStartingAt.Length && a.StateStartingAt[by + 2] >= 0);
     }
 
     private static bool HasPredicateBefore(Article a, Cue c, List<Cue> cues) =>
         cues.Any(x => x.FirstToken < c.FirstToken && c.FirstToken - x.FirstToken <= 4
                       && x.Kind is CueKind.Vote or CueKind.Announce or CueKind.Recommend or CueKind.LawSigned);
 
-    private static bool TreatyFollows(Article a, Cue c, int within) =>
-        a.Mentions.Any(m => m.IsTreatyLike && m.FirstToken >= c.EndToken && m.FirstToken - c.EndToken <= within);
+    private static bool TreatyFollows(Article a, Cue c, int within)
+    {
+        for (int k = c.EndToken; k <= Math.Min(a.Tokens.Count - 1, c.EndToken + within); k++)
+            if (a.TreatyStartingAt[k]) return true;
+        return false;
+    }
 
     private static bool IsInfinitiveComplement(Article a, Cue c)
     {
@@ -1377,6 +1401,7 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
         if (!candidates.Exists(c => IsVoteAction(c.Action, c.Actor))) return;
         for (int si = 0; si < a.Sentences.Count; si++)
         {
+            if (!candidates.Exists(c => Math.Abs(c.Sentence - si) <= 3 && IsVoteAction(c.Action, c.Actor))) continue;
             var s = a.Sentences[si];
             if (s.Kind == SentenceKind.Boilerplate) continue;
             var tally = a.VotesIn(si);

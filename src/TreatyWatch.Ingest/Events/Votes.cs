@@ -91,6 +91,8 @@ public static partial class VoteParser
                 if (gapBefore.Length == 1 && gapBefore[0] is ',' or '.' && i > 0 && char.IsDigit(text[tokens.Tokens[i - 1].Start])) continue;
                 if (gapAfter.Length == 1 && gapAfter[0] is ',' or '.' && i + 1 < tokens.Count && char.IsDigit(text[tokens.Tokens[i + 1].Start])) continue;
                 e = tokens.Tokens[i].End;
+                // a year or the day of a date is not a figure: "in 2025", "on 20 May", "May 20"
+                if (n is >= 1900 and <= 2100 || IsMonth(tokens, i + 1) || IsMonth(tokens, i - 1)) continue;
             }
             else if (tokens.IsAny(i, NumberWords))
             {
@@ -154,6 +156,14 @@ public static partial class VoteParser
         var t = new Votes(pro, con, abst, req);
         return t.IsEmpty() ? null : t;
     }
+
+    private static readonly HashSet<string> Months = new(StringComparer.Ordinal)
+    {
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    };
+
+    private static bool IsMonth(TokenizedText tokens, int i) => i >= 0 && i < tokens.Count && tokens.IsAny(i, Months);
 
     /// <summary>The value of "107", "Ninety-nine", "one hundred and seven"; -1 if not a number.</summary>
     public static int Value(string s)
