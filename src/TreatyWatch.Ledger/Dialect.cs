@@ -28,6 +28,9 @@ internal abstract class Dialect : IDisposable
 
     public abstract bool IsUniqueViolation(Exception e);
 
+    /// <summary>Rows per INSERT statement when many are written at once (see <see cref="Bulk"/>).</summary>
+    public abstract int BulkRows { get; }
+
     public abstract bool TableExists(DbConnection connection, DbTransaction? transaction, string table);
 
     /// <summary>Tables, columns, indexes and triggers, one line each, sorted: to compare two ledgers' schemas.</summary>
@@ -113,6 +116,8 @@ internal sealed class SqliteDialect : Dialect
 
     public override DbTransaction BeginRead(DbConnection connection) => ((SqliteConnection)connection).BeginTransaction(deferred: true);
 
+    public override int BulkRows => 1;
+
     public override bool IsUniqueViolation(Exception e) =>
         e is SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 or 1555 };
 
@@ -155,6 +160,8 @@ internal sealed class PostgresDialect(NpgsqlConnectionStringBuilder builder) : D
     public override DbTransaction BeginWrite(DbConnection connection) => connection.BeginTransaction(IsolationLevel.ReadCommitted);
 
     public override DbTransaction BeginRead(DbConnection connection) => connection.BeginTransaction(IsolationLevel.RepeatableRead);
+
+    public override int BulkRows => 400;
 
     public override bool IsUniqueViolation(Exception e) => e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 

@@ -94,12 +94,12 @@ public sealed class LedgerStore : IDisposable
                 "INSERT INTO imports (kind, origin, content_hash, recorded_at, recorded_by) VALUES ('bundled', @Origin, @Hash, @At, @Who) RETURNING id",
                 new { Origin = $"bundled data ({list.Count} files)", Hash = Hash(list), At = at, Who = who }, tx);
 
-            c.Execute(StateRow.Insert, catalog.States.Values.Select(s => StateRow.From(s, who, at, importId)), tx);
-            c.Execute(GroupRow.Insert, catalog.Groups.Select(g => new GroupRow
+            Bulk.Insert(c, tx, StateRow.Insert, _db.BulkRows, catalog.States.Values.Select(s => StateRow.From(s, who, at, importId)));
+            Bulk.Insert(c, tx, GroupRow.Insert, _db.BulkRows, catalog.Groups.Select(g => new GroupRow
             {
                 Name = g.Name, Aliases = LedgerText.List(g.Aliases), Members = LedgerText.List(g.Members), Note = g.Note,
                 ImportId = importId, RecordedAt = at, RecordedBy = who,
-            }), tx);
+            }));
 
             var definitions = list
                 .Where(f => f.Path.StartsWith("treaties/", StringComparison.Ordinal) && f.Path.EndsWith(".treaty", StringComparison.Ordinal))
@@ -109,24 +109,24 @@ public sealed class LedgerStore : IDisposable
                     TreatyId = f.Path["treaties/".Length..^".treaty".Length], Definition = f.Text, Origin = f.Path,
                     ImportId = importId, LoadedAt = at, LoadedBy = who,
                 });
-            c.Execute(DefinitionRow.Insert, definitions, tx);
+            Bulk.Insert(c, tx, DefinitionRow.Insert, _db.BulkRows, definitions);
 
             var actions = catalog.Actions.OrderBy(kv => $"actions/{kv.Key}.csv", StringComparer.Ordinal).SelectMany(kv => kv.Value).ToList();
             var webSources = actions.SelectMany(a => a.Sources).Where(s => !catalog.Sources.ContainsKey(s.Key)).DistinctBy(s => s.Key);
-            c.Execute(SourceRow.Insert, catalog.Sources.Values.Concat(webSources).Select(s => SourceRow.From(s, who, at, importId)), tx);
+            Bulk.Insert(c, tx, SourceRow.Insert, _db.BulkRows, catalog.Sources.Values.Concat(webSources).Select(s => SourceRow.From(s, who, at, importId)));
 
-            c.Execute(ActionRow.Insert, actions.Select(a => ActionRow.From(a, DefaultState(a), who, at, importId)), tx);
-            c.Execute(ActionSourceRow.Insert, actions.SelectMany(SourceLinks), tx);
-            c.Execute(SupersessionRow.Insert, actions.Where(a => a.Supersedes is not null).Select(a => new SupersessionRow
+            Bulk.Insert(c, tx, ActionRow.Insert, _db.BulkRows, actions.Select(a => ActionRow.From(a, DefaultState(a), who, at, importId)));
+            Bulk.Insert(c, tx, ActionSourceRow.Insert, _db.BulkRows, actions.SelectMany(SourceLinks));
+            Bulk.Insert(c, tx, SupersessionRow.Insert, _db.BulkRows, actions.Where(a => a.Supersedes is not null).Select(a => new SupersessionRow
             {
                 OldId = a.Supersedes!, NewId = a.Id, Why = $"supersedes= in {a.Origin}", RecordedAt = at, RecordedBy = who,
-            }), tx);
+            }));
 
-            c.Execute(ConflictRow.Insert, catalog.Conflicts.Select((p, i) => new ConflictRow
+            Bulk.Insert(c, tx, ConflictRow.Insert, _db.BulkRows, catalog.Conflicts.Select((p, i) => new ConflictRow
             {
                 Id = $"armed-conflicts.csv#{i + 1}", State = p.State, StartDate = LedgerText.Day(p.Start), EndDate = LedgerText.Day(p.End),
                 Name = p.Name, Sources = LedgerText.List(p.Sources), Note = p.Note, ImportId = importId, RecordedAt = at, RecordedBy = who,
-            }), tx);
+            }));
 
             tx.Commit();
             return true;
