@@ -92,7 +92,7 @@ public sealed class LedgerStore : IDisposable
         {
             var importId = c.ExecuteScalar<long>(
                 "INSERT INTO imports (kind, origin, content_hash, recorded_at, recorded_by) VALUES ('bundled', @Origin, @Hash, @At, @Who) RETURNING id",
-                new { Origin = $"bundled data ({list.Count} files)", Hash = Hash(list), At = at, Who = who }, tx);
+                new { Origin = $"bundled data ({list.Count} files)", Hash = ContentHash(list), At = at, Who = who }, tx);
 
             Bulk.Insert(c, tx, StateRow.Insert, _db.BulkRows, catalog.States.Values.Select(s => StateRow.From(s, who, at, importId)));
             Bulk.Insert(c, tx, GroupRow.Insert, _db.BulkRows, catalog.Groups.Select(g => new GroupRow
@@ -245,6 +245,16 @@ public sealed class LedgerStore : IDisposable
         return new LedgerAction(row.ToAction(sources, supersedes), row.Review, LedgerText.ParseInstant(row.RecordedAt), row.RecordedBy, supersededBy);
     }
 
+    /// <summary>The <see cref="ContentHash"/> of the bundled data this ledger was seeded from; null if it was not.</summary>
+    public string? SeededFrom
+    {
+        get
+        {
+            using var c = _db.Open();
+            return c.QueryFirstOrDefault<string>("SELECT content_hash FROM imports WHERE kind = 'bundled' ORDER BY id");
+        }
+    }
+
     /// <summary>Every correction on record, in the order recorded.</summary>
     public IReadOnlyList<Supersession> Supersessions()
     {
@@ -359,7 +369,8 @@ public sealed class LedgerStore : IDisposable
             : (origin, 0);
     }
 
-    private static string Hash(IEnumerable<DataFile> files)
+    /// <summary>SHA-256 of a set of data files (paths and texts, in path order): what the ledger was seeded from.</summary>
+    public static string ContentHash(IEnumerable<DataFile> files)
     {
         using var h = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         foreach (var f in files.OrderBy(f => f.Path, StringComparer.Ordinal))
