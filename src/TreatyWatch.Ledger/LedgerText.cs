@@ -1,4 +1,3 @@
-using System.Globalization;
 using NodaTime;
 using NodaTime.Text;
 using TreatyWatch.Engine.Dates;
@@ -37,6 +36,4 @@ internal static class LedgerText
 
     public static T ParseEnum<T>(string s) where T : struct, Enum =>
         Enum.TryParse<T>(s, ignoreCase: true, out var v) ? v : throw new LedgerException($"'{s}' is not a {typeof(T).Name}");
-
-    public static string Number(long n) => n.ToString(CultureInfo.InvariantCulture);
 }
