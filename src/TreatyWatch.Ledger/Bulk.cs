@@ -19,7 +19,7 @@ internal static partial class Bulk
     private static readonly ConcurrentDictionary<string, (string Prefix, string[] Names)> Parsed = new();
 
     /// <summary>Runs <paramref name="insert"/> (one row's <c>INSERT ... VALUES (@A, @B)</c>) for every row; returns the rows written.</summary>
-    public static int Insert<T>(DbConnection c, DbTransaction tx, string insert, int rowsPerStatement, IEnumerable<T> rows)
+    public static int Insert<[System.Diagnostics.CodeAnalysis.DynamicallyAccessedMembers(System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicProperties | System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.NonPublicProperties)] T>(DbConnection c, DbTransaction tx, string insert, int rowsPerStatement, IEnumerable<T> rows)
     {
         var (prefix, names) = Parsed.GetOrAdd(insert, Parse);
         var getters = names.Select(n => typeof(T).GetProperty(n, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase)

@@ -259,7 +259,7 @@ public sealed class LedgerStore : IDisposable
     public IReadOnlyList<Supersession> Supersessions()
     {
         using var c = _db.Open();
-        return c.Query<SupersessionRow>($"SELECT {SupersessionRow.Columns} FROM supersessions ORDER BY id").Select(r => r.ToSupersession()).ToList();
+        return c.Query<SupersessionRow>($"SELECT {SupersessionRow.Columns} FROM supersessions ORDER BY id").Select(r => r.ToSupersession()).AsList();
     }
 
     /// <summary>Rows in a table: for tests and diagnostics.</summary>
@@ -391,14 +391,14 @@ public sealed class LedgerStore : IDisposable
         using var c = _db.Open();
         using var tx = _db.BeginRead(c);
         var snap = new Snapshot(
-            c.Query<StateRow>($"SELECT {StateRow.Columns} FROM states ORDER BY seq", transaction: tx).ToList(),
-            c.Query<GroupRow>($"SELECT {GroupRow.Columns} FROM state_groups ORDER BY seq", transaction: tx).ToList(),
-            c.Query<DefinitionRow>($"SELECT {DefinitionRow.Columns} FROM treaty_definitions ORDER BY seq", transaction: tx).ToList(),
-            c.Query<SourceRow>($"SELECT {SourceRow.Columns} FROM sources ORDER BY key", transaction: tx).ToList(),
-            c.Query<ActionRow>($"SELECT {ActionRow.Columns} FROM actions ORDER BY seq", transaction: tx).ToList(),
-            c.Query<ActionSourceRow>("SELECT action_id, position, source_key FROM action_sources ORDER BY action_id, position", transaction: tx).ToList(),
-            c.Query<SupersessionRow>($"SELECT {SupersessionRow.Columns} FROM supersessions ORDER BY id", transaction: tx).ToList(),
-            c.Query<ConflictRow>($"SELECT {ConflictRow.Columns} FROM armed_conflicts ORDER BY seq", transaction: tx).ToList());
+            c.Query<StateRow>($"SELECT {StateRow.Columns} FROM states ORDER BY seq", transaction: tx).AsList(),
+            c.Query<GroupRow>($"SELECT {GroupRow.Columns} FROM state_groups ORDER BY seq", transaction: tx).AsList(),
+            c.Query<DefinitionRow>($"SELECT {DefinitionRow.Columns} FROM treaty_definitions ORDER BY seq", transaction: tx).AsList(),
+            c.Query<SourceRow>($"SELECT {SourceRow.Columns} FROM sources ORDER BY key", transaction: tx).AsList(),
+            c.Query<ActionRow>($"SELECT {ActionRow.Columns} FROM actions ORDER BY seq", transaction: tx).AsList(),
+            c.Query<ActionSourceRow>("SELECT action_id, position, source_key FROM action_sources ORDER BY action_id, position", transaction: tx).AsList(),
+            c.Query<SupersessionRow>($"SELECT {SupersessionRow.Columns} FROM supersessions ORDER BY id", transaction: tx).AsList(),
+            c.Query<ConflictRow>($"SELECT {ConflictRow.Columns} FROM armed_conflicts ORDER BY seq", transaction: tx).AsList());
         tx.Commit();
         return snap;
     }

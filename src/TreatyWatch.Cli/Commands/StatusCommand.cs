@@ -23,7 +23,7 @@ public static class StatusCommand
         cmd.SetAction(p =>
         {
             var data = p.GetValue(CliApp.Data);
-            var catalog = ctx.LedgerCatalog(data, p.GetValue(CliApp.Db));
+            var catalog = ctx.Catalog(data);
             var lookup = ctx.Lookup(data);
             var s = lookup.State(p.GetValue(state)!);
             var t = lookup.Treaty(p.GetValue(treaty)!);

@@ -67,7 +67,7 @@ internal static class MigrationRunner
         {
             using var tx = dialect.BeginExclusiveWrite(c);
             c.Execute(CreateTable, transaction: tx);
-            var done = c.Query<AppliedRow>("SELECT version, name, checksum FROM schema_migrations ORDER BY version", transaction: tx).ToList();
+            var done = c.Query<AppliedRow>("SELECT version, name, checksum FROM schema_migrations ORDER BY version", transaction: tx).AsList();
             foreach (var (version, name, checksum) in done.Select(d => (d.Version, d.Name, d.Checksum)))
             {
                 if (version > migrations.Count)
