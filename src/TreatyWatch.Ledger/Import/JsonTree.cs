@@ -113,6 +113,9 @@ internal sealed class JsonFields
         }
     }
 
+    /// <summary>The line of a field's value; the object's line when the field is absent.</summary>
+    public int LineOf(string name) => _fields.TryGetValue(name, out var n) ? n.Line : _node.Line;
+
     /// <summary>True while no error was found in this object.</summary>
     public bool Ok => _errors.Count == _errorsBefore;
 

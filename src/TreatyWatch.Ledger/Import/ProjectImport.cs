@@ -26,16 +26,17 @@ public static partial class ProjectImport
         var errors = new List<DataError>();
         var sources = new Dictionary<string, Source>(StringComparer.Ordinal);
         var listed = new List<Source>();
+        var broken = new HashSet<string>(StringComparer.Ordinal);
         foreach (var f in list.Where(f => IsCsvUnder(f.Path, "sources/")).OrderBy(f => f.Path, StringComparer.Ordinal))
         {
-            foreach (var (s, line) in Guard(errors, () => ReadSources(f)) ?? [])
+            foreach (var (s, line) in Guard(errors, () => ReadSources(f, broken)) ?? [])
             {
                 if (sources.TryAdd(s.Key, s)) listed.Add(s);
                 else errors.Add(new DataError(f.Path, line, $"source key '{s.Key}' is defined twice"));
             }
         }
 
-        var resolver = new SourceResolver(sources, knownSources);
+        var resolver = new SourceResolver(sources, knownSources, broken);
         var treaties = new List<ProjectTreaty>();
         foreach (var f in list.Where(f => IsCsvUnder(f.Path, "actions/")).OrderBy(f => f.Path, StringComparer.Ordinal))
         {
@@ -72,6 +73,7 @@ public static partial class ProjectImport
         var doc = new JsonFields(fileName, root, "the document", errors, ["treaties", "sources"]);
         var sources = new Dictionary<string, Source>(StringComparer.Ordinal);
         var listed = new List<Source>();
+        var broken = new HashSet<string>(StringComparer.Ordinal);
         foreach (var node in doc.Array("sources", required: true))
         {
             var o = new JsonFields(fileName, node, "a source", errors, ["key", "kind", "title", "url", "published"]);
@@ -80,6 +82,7 @@ public static partial class ProjectImport
             var title = o.String("title", required: true);
             var url = o.String("url");
             var publishedText = o.String("published");
+            if (key is not null && !o.Ok) broken.Add(key);
             if (!o.Ok || key is null || kindText is null || title is null) continue;
             if (key.Length == 0)
             {
@@ -89,7 +92,8 @@ public static partial class ProjectImport
 
             if (!TryParseSourceKind(kindText, out var kind))
             {
-                errors.Add(new DataError(fileName, node.Line, $"kind '{kindText}' is not one of depositary, official, monitor, news, dataset"));
+                errors.Add(new DataError(fileName, o.LineOf("kind"), $"kind '{kindText}' is not one of depositary, official, monitor, news, dataset"));
+                broken.Add(key);
                 continue;
             }
 
@@ -97,7 +101,11 @@ public static partial class ProjectImport
             if (publishedText is not null)
             {
                 if (PartialDate.TryParse(publishedText, out var p, out var pe)) published = p;
-                else errors.Add(new DataError(fileName, node.Line, $"published: {pe}"));
+                else
+                {
+                    errors.Add(new DataError(fileName, o.LineOf("published"), $"published: {pe}"));
+                    broken.Add(key);
+                }
             }
 
             var s = new Source(key, kind, title, url, published);
@@ -105,7 +113,7 @@ public static partial class ProjectImport
             else errors.Add(new DataError(fileName, node.Line, $"source key '{key}' is defined twice"));
         }
 
-        var resolver = new SourceResolver(sources, knownSources);
+        var resolver = new SourceResolver(sources, knownSources, broken);
         var treaties = new List<ProjectTreaty>();
         var treatyIds = new HashSet<string>(StringComparer.Ordinal);
         foreach (var tnode in doc.Array("treaties", required: true))
@@ -116,7 +124,7 @@ public static partial class ProjectImport
             if (id is null) continue;
             if (!TreatyIdPattern().IsMatch(id))
             {
-                errors.Add(new DataError(fileName, tnode.Line, $"'{id}' is not a treaty id (lower-case letters, digits and '-')"));
+                errors.Add(new DataError(fileName, t.LineOf("id"), $"'{id}' is not a treaty id (lower-case letters, digits and '-')"));
                 continue;
             }
 
@@ -146,7 +154,8 @@ public static partial class ProjectImport
                 var note = a.String("note");
                 var origin = a.String("origin");
                 if (!a.Ok || actionId is null || state is null || kind is null || date is null || cited.Any(c => c is null)) continue;
-                checker.Add(anode.Line, actionId, state, kind, date, known, cited!, votes, effective, supersedes, by, objectsTo, note, origin);
+                checker.Add(anode.Line, actionId, state, kind, date, known, cited!, votes, effective, supersedes, by, objectsTo, note, origin,
+                    lineOf: a.LineOf);
             }
 
             var actions = checker.Finish();
@@ -176,7 +185,7 @@ public static partial class ProjectImport
     private static bool TryParseSourceKind(string text, out SourceKind kind) =>
         Enum.TryParse(text, ignoreCase: true, out kind) && kind != SourceKind.Web && !int.TryParse(text, out _);
 
-    private static List<(Source Source, int Line)> ReadSources(DataFile f)
+    private static List<(Source Source, int Line)> ReadSources(DataFile f, HashSet<string> broken)
     {
         var rows = Csv.Read(f.Path, f.Text, "key", "kind", "title", "url", "published");
         var errors = new List<DataError>();
@@ -193,6 +202,7 @@ public static partial class ProjectImport
             if (!TryParseSourceKind(r["kind"], out var kind))
             {
                 errors.Add(new DataError(f.Path, r.Line, $"kind '{r["kind"]}' is not one of depositary, official, monitor, news, dataset"));
+                broken.Add(key);
                 continue;
             }
 
@@ -200,7 +210,11 @@ public static partial class ProjectImport
             if (r["published"].Length > 0)
             {
                 if (PartialDate.TryParse(r["published"], out var p, out var e)) published = p;
-                else errors.Add(new DataError(f.Path, r.Line, $"published: {e}"));
+                else
+                {
+                    errors.Add(new DataError(f.Path, r.Line, $"published: {e}"));
+                    broken.Add(key);
+                }
             }
 
             result.Add((new Source(key, kind, r["title"], r["url"].Length > 0 ? r["url"] : null, published), r.Line));
@@ -283,8 +297,11 @@ public static partial class ProjectImport
     }
 
     /// <summary>Resolves a cited source: a key in the imported sources, then in the sources on record, or a bare URL.</summary>
-    private sealed class SourceResolver(IReadOnlyDictionary<string, Source> imported, IReadOnlyDictionary<string, Source>? known)
+    private sealed class SourceResolver(IReadOnlyDictionary<string, Source> imported, IReadOnlyDictionary<string, Source>? known, IReadOnlySet<string> broken)
     {
+        /// <summary>A key whose source had an error of its own: citing it is not a second error.</summary>
+        public bool IsBroken(string key) => broken.Contains(key);
+
         public Source? Resolve(string key)
         {
             if (key.StartsWith("http://", StringComparison.Ordinal) || key.StartsWith("https://", StringComparison.Ordinal))
@@ -300,27 +317,29 @@ public static partial class ProjectImport
         private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
         private readonly int _errorsBefore = errors.Count;
 
+        /// <param name="lineOf">The line of a field, for JSON (a CSV row is one line).</param>
         public void Add(int line, string id, string state, string action, string dateText, string? knownText, IReadOnlyList<string> cited,
-            Votes? votes, string? effectiveText, string? supersedes, string? by, string? objectsTo, string? note, string? origin, bool sourceFieldEmpty = false)
+            Votes? votes, string? effectiveText, string? supersedes, string? by, string? objectsTo, string? note, string? origin,
+            bool sourceFieldEmpty = false, Func<string, int>? lineOf = null)
         {
             var before = errors.Count;
-            void Error(string reason) => errors.Add(new DataError(file, line, reason));
+            void Error(string reason, string? field = null) => errors.Add(new DataError(file, field is not null && lineOf is not null ? lineOf(field) : line, reason));
 
-            if (!states.ContainsKey(state)) Error($"state '{state}' is not in states/states.csv");
+            if (!states.ContainsKey(state)) Error($"state '{state}' is not in states/states.csv", "state");
             if (!ActionKinds.TryParse(action, out var kind))
             {
-                Error($"action '{action}' is not one of: {string.Join(", ", ActionKinds.AllNames)}");
+                Error($"action '{action}' is not one of: {string.Join(", ", ActionKinds.AllNames)}", "action");
                 return;
             }
 
             if (!PartialDate.TryParse(dateText, out var date, out var de))
             {
-                Error($"date: {de}");
+                Error($"date: {de}", "date");
                 return;
             }
 
             if (ActionKinds.Family(kind) == ActionFamily.Depositary && date.Precision != DatePrecision.Day)
-                Error($"{action} is a depositary act: its date needs a day, not '{date}'");
+                Error($"{action} is a depositary act: its date needs a day, not '{date}'", "date");
 
             var known = date.LastDay;
             if (knownText is not null)
@@ -328,26 +347,26 @@ public static partial class ProjectImport
                 if (IsoDate.TryParse(knownText, out var k, out var ke))
                 {
                     known = k;
-                    if (k < date.FirstDay) Error($"known {knownText} is before the act's date {date}");
+                    if (k < date.FirstDay) Error($"known {knownText} is before the act's date {date}", "known");
                 }
-                else Error($"known: {ke}");
+                else Error($"known: {ke}", "known");
             }
 
             LocalDate? effective = null;
             if (effectiveText is not null)
             {
                 if (IsoDate.TryParse(effectiveText, out var e, out var ee)) effective = e;
-                else Error($"effective: {ee}");
+                else Error($"effective: {ee}", "effective");
             }
 
             var sources = new List<Source>();
             foreach (var key in cited)
             {
                 if (resolver.Resolve(key) is { } s) sources.Add(s);
-                else Error($"source '{key}' is not defined in sources/*.csv");
+                else if (!resolver.IsBroken(key)) Error($"source '{key}' is not defined in sources/*.csv", "sources");
             }
 
-            if (sources.Count == 0 && (sourceFieldEmpty || cited.Count == 0)) Error("every action needs a source");
+            if (sources.Count == 0 && (sourceFieldEmpty || cited.Count == 0)) Error("every action needs a source", "sources");
             if (id.Length == 0) Error("empty id");
             else if (!_ids.Add(id)) Error($"id '{id}' is used twice");
             if (errors.Count > before) return;
