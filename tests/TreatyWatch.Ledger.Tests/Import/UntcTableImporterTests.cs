@@ -436,6 +436,15 @@ public sealed class UntcTableImporterTests
     }
 
     [Fact]
+    public void Windows_line_endings_and_a_byte_order_mark_are_read()
+    {
+        var r = Importer.Import("26-5.csv", "\uFEFFParticipant,Signature,\"Ratification, Accession(a)\"\r\nAlbania,8 Sep 1998,29 Feb 2000\r\n\r\nAfghanistan,,11 Sep 2002 a\r\n");
+        Assert.True(r.Ok, string.Join("\n", r.Errors));
+        Assert.Equal(["26-5.csv:2", "26-5.csv:2", "26-5.csv:4"], r.Actions.Select(a => a.Origin));
+        Assert.Equal(UntcColumnRole.Participant, r.Report.Columns[0].Role);
+    }
+
+    [Fact]
     public void The_edition_names_the_source()
     {
         var importer = new UntcTableImporter(TinyStates.All, [], new UntcImportOptions("2026", PartialDate.OfMonth(2026, 1)));
