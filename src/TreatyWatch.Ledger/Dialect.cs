@@ -1,6 +1,5 @@
 using System.Data;
 using System.Data.Common;
-using Dapper;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
@@ -37,6 +36,9 @@ internal abstract class Dialect : IDisposable
     public abstract IReadOnlyList<string> DescribeSchema(DbConnection connection);
 
     public abstract void Dispose();
+
+    /// <summary>Reads a row's first column as text.</summary>
+    protected static string Text0(DbDataReader r) => r.GetString(0);
 
     /// <summary>Parses <c>sqlite:&lt;path&gt;</c> or a PostgreSQL connection string (<c>Host=...;Database=...</c>).</summary>
     public static Dialect FromSpec(string spec)
@@ -103,7 +105,7 @@ internal sealed class SqliteDialect : Dialect
         if (Interlocked.Exchange(ref _walSet, 1) == 0)
         {
             // WAL lets readers go on while one writer appends; the setting is kept in the file.
-            c.Execute("PRAGMA journal_mode=WAL;");
+            Sql.Execute(c, null, "PRAGMA journal_mode=WAL;");
         }
 
         return c;
@@ -122,17 +124,17 @@ internal sealed class SqliteDialect : Dialect
         e is SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 or 1555 };
 
     public override bool TableExists(DbConnection connection, DbTransaction? transaction, string table) =>
-        connection.ExecuteScalar<long>("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = @table", new { table }, transaction) > 0;
+        Sql.Long(connection, transaction, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = @table", ("table", table)) > 0;
 
     public override IReadOnlyList<string> DescribeSchema(DbConnection connection)
     {
-        var columns = connection.Query<string>(
+        var columns = Sql.Query(connection, null,
             """
             SELECT m.name || '.' || p.name || ' ' || lower(p.type) || CASE WHEN p."notnull" = 1 THEN ' not null' ELSE '' END
             FROM sqlite_master m JOIN pragma_table_info(m.name) p
             WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%'
-            """);
-        var objects = connection.Query<string>("SELECT type || ' ' || name FROM sqlite_master WHERE type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_%'");
+            """, Text0);
+        var objects = Sql.Query(connection, null, "SELECT type || ' ' || name FROM sqlite_master WHERE type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_%'", Text0);
         return columns.Concat(objects).Order(StringComparer.Ordinal).ToList();
     }
 
@@ -153,7 +155,7 @@ internal sealed class PostgresDialect(NpgsqlConnectionStringBuilder builder) : D
     {
         var tx = connection.BeginTransaction(IsolationLevel.ReadCommitted);
         // One lock per ledger (database and schema), released at commit or rollback: seeding and migrating run one at a time.
-        connection.Execute("SELECT pg_advisory_xact_lock(hashtext('treatywatch.ledger:' || current_database() || ':' || current_schema()))", transaction: tx);
+        Sql.Execute(connection, tx, "SELECT pg_advisory_xact_lock(hashtext('treatywatch.ledger:' || current_database() || ':' || current_schema()))");
         return tx;
     }
 
@@ -166,19 +168,19 @@ internal sealed class PostgresDialect(NpgsqlConnectionStringBuilder builder) : D
     public override bool IsUniqueViolation(Exception e) => e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 
     public override bool TableExists(DbConnection connection, DbTransaction? transaction, string table) =>
-        connection.ExecuteScalar<long>(
-            "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = @table", new { table }, transaction) > 0;
+        Sql.Long(connection, transaction,
+            "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = @table", ("table", table)) > 0;
 
     public override IReadOnlyList<string> DescribeSchema(DbConnection connection)
     {
-        var columns = connection.Query<string>(
+        var columns = Sql.Query(connection, null,
             """
             SELECT table_name || '.' || column_name || ' ' || data_type || CASE WHEN is_nullable = 'NO' THEN ' not null' ELSE '' END
             FROM information_schema.columns WHERE table_schema = current_schema()
-            """);
-        var indexes = connection.Query<string>("SELECT 'index ' || indexname FROM pg_indexes WHERE schemaname = current_schema()");
-        var triggers = connection.Query<string>(
-            "SELECT DISTINCT 'trigger ' || trigger_name FROM information_schema.triggers WHERE trigger_schema = current_schema()");
+            """, Text0);
+        var indexes = Sql.Query(connection, null, "SELECT 'index ' || indexname FROM pg_indexes WHERE schemaname = current_schema()", Text0);
+        var triggers = Sql.Query(connection, null,
+            "SELECT DISTINCT 'trigger ' || trigger_name FROM information_schema.triggers WHERE trigger_schema = current_schema()", Text0);
         return columns.Concat(indexes).Concat(triggers).Order(StringComparer.Ordinal).ToList();
     }
 

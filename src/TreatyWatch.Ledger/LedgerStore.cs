@@ -2,7 +2,6 @@ using System.Data.Common;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Dapper;
 using NodaTime;
 using TreatyWatch.Engine.Actions;
 using TreatyWatch.Engine.Data;
@@ -24,8 +23,6 @@ namespace TreatyWatch.Ledger;
 /// </remarks>
 public sealed class LedgerStore : IDisposable
 {
-    static LedgerStore() => DefaultTypeMap.MatchNamesWithUnderscores = true;
-
     private readonly Dialect _db;
     private readonly IClock _clock;
 
@@ -90,9 +87,9 @@ public sealed class LedgerStore : IDisposable
 
         try
         {
-            var importId = c.ExecuteScalar<long>(
+            var importId = Sql.Long(c, tx,
                 "INSERT INTO imports (kind, origin, content_hash, recorded_at, recorded_by) VALUES ('bundled', @Origin, @Hash, @At, @Who) RETURNING id",
-                new { Origin = $"bundled data ({list.Count} files)", Hash = ContentHash(list), At = at, Who = who }, tx);
+                ("Origin", $"bundled data ({list.Count} files)"), ("Hash", ContentHash(list)), ("At", at), ("Who", who))!.Value;
 
             Bulk.Insert(c, tx, StateRow.Insert, _db.BulkRows, catalog.States.Values.Select(s => StateRow.From(s, who, at, importId)));
             Bulk.Insert(c, tx, GroupRow.Insert, _db.BulkRows, catalog.Groups.Select(g => new GroupRow
@@ -182,17 +179,17 @@ public sealed class LedgerStore : IDisposable
 
         using var c = _db.Open();
         using var tx = _db.BeginWrite(c);
-        var old = c.QuerySingleOrDefault<ActionRow>($"SELECT {ActionRow.Columns} FROM actions WHERE id = @oldId", new { oldId }, tx)
+        var old = Sql.First(c, tx, $"SELECT {ActionRow.Columns} FROM actions WHERE id = @oldId", ActionRow.Read, ("oldId", oldId))
             ?? throw new LedgerException($"no action '{oldId}' is on record");
         if (old.TreatyId != a.TreatyId)
             throw new LedgerException($"'{oldId}' is a record of {old.TreatyId}; its correction cannot be a record of {a.TreatyId}");
-        var earlier = c.QuerySingleOrDefault<SupersessionRow>($"SELECT {SupersessionRow.Columns} FROM supersessions WHERE old_id = @oldId", new { oldId }, tx);
+        var earlier = Sql.First(c, tx, $"SELECT {SupersessionRow.Columns} FROM supersessions WHERE old_id = @oldId", SupersessionRow.Read, ("oldId", oldId));
         if (earlier is not null) throw AlreadyCorrected(oldId, earlier.NewId, earlier.RecordedBy, earlier.RecordedAt);
 
         try
         {
             Append(c, tx, a, review, who, now);
-            c.Execute(SupersessionRow.Insert, new SupersessionRow { OldId = oldId, NewId = a.Id, Why = why, RecordedAt = now, RecordedBy = who }, tx);
+            Bulk.Insert(c, tx, SupersessionRow.Insert, _db.BulkRows, [new SupersessionRow { OldId = oldId, NewId = a.Id, Why = why, RecordedAt = now, RecordedBy = who }]);
             tx.Commit();
         }
         catch (Exception e) when (_db.IsUniqueViolation(e))
@@ -235,13 +232,13 @@ public sealed class LedgerStore : IDisposable
     {
         using var c = _db.Open();
         using var tx = _db.BeginRead(c);
-        var row = c.QuerySingleOrDefault<ActionRow>($"SELECT {ActionRow.Columns} FROM actions WHERE id = @id", new { id }, tx);
+        var row = Sql.First(c, tx, $"SELECT {ActionRow.Columns} FROM actions WHERE id = @id", ActionRow.Read, ("id", id));
         if (row is null) return null;
-        var sources = c.Query<SourceRow>(
+        var sources = Sql.Query(c, tx,
             $"SELECT {string.Join(", ", SourceRow.Columns.Split(", ").Select(x => "s." + x))} FROM action_sources l JOIN sources s ON s.key = l.source_key WHERE l.action_id = @id ORDER BY l.position",
-            new { id }, tx).Select(s => s.ToSource()).ToList();
-        var supersedes = c.QuerySingleOrDefault<string>("SELECT old_id FROM supersessions WHERE new_id = @id", new { id }, tx);
-        var supersededBy = c.QuerySingleOrDefault<string>("SELECT new_id FROM supersessions WHERE old_id = @id", new { id }, tx);
+            SourceRow.Read, ("id", id)).Select(s => s.ToSource()).ToList();
+        var supersedes = Sql.Text(c, tx, "SELECT old_id FROM supersessions WHERE new_id = @id", ("id", id));
+        var supersededBy = Sql.Text(c, tx, "SELECT new_id FROM supersessions WHERE old_id = @id", ("id", id));
         return new LedgerAction(row.ToAction(sources, supersedes), row.Review, LedgerText.ParseInstant(row.RecordedAt), row.RecordedBy, supersededBy);
     }
 
@@ -251,7 +248,7 @@ public sealed class LedgerStore : IDisposable
         get
         {
             using var c = _db.Open();
-            return c.QueryFirstOrDefault<string>("SELECT content_hash FROM imports WHERE kind = 'bundled' ORDER BY id");
+            return Sql.Text(c, null, "SELECT content_hash FROM imports WHERE kind = 'bundled' ORDER BY id");
         }
     }
 
@@ -259,7 +256,7 @@ public sealed class LedgerStore : IDisposable
     public IReadOnlyList<Supersession> Supersessions()
     {
         using var c = _db.Open();
-        return c.Query<SupersessionRow>($"SELECT {SupersessionRow.Columns} FROM supersessions ORDER BY id").Select(r => r.ToSupersession()).AsList();
+        return Sql.Query(c, null, $"SELECT {SupersessionRow.Columns} FROM supersessions ORDER BY id", SupersessionRow.Read).Select(r => r.ToSupersession()).ToList();
     }
 
     /// <summary>Rows in a table: for tests and diagnostics.</summary>
@@ -267,7 +264,7 @@ public sealed class LedgerStore : IDisposable
     {
         if (!table.All(ch => ch is '_' or (>= 'a' and <= 'z'))) throw new ArgumentException("not a table name", nameof(table));
         using var c = _db.Open();
-        return c.ExecuteScalar<long>($"SELECT count(*) FROM {table}");
+        return Sql.Long(c, null, $"SELECT count(*) FROM {table}") ?? 0;
     }
 
     /// <summary>A raw connection: for tests that check what the database itself refuses.</summary>
@@ -285,20 +282,20 @@ public sealed class LedgerStore : IDisposable
 
     private void Append(DbConnection c, DbTransaction tx, TreatyAction a, ReviewState state, string who, string at)
     {
-        var anyStates = c.ExecuteScalar<long>("SELECT CASE WHEN EXISTS (SELECT 1 FROM states) THEN 1 ELSE 0 END", transaction: tx) == 1;
-        if (anyStates && c.ExecuteScalar<long>("SELECT count(*) FROM states WHERE iso3 = @State", new { a.State }, tx) == 0)
+        var anyStates = Sql.Long(c, tx, "SELECT CASE WHEN EXISTS (SELECT 1 FROM states) THEN 1 ELSE 0 END") == 1;
+        if (anyStates && Sql.Long(c, tx, "SELECT count(*) FROM states WHERE iso3 = @State", ("State", a.State)) == 0)
             throw new LedgerException($"state '{a.State}' is not in the ledger's list of states");
 
         foreach (var s in a.Sources.DistinctBy(s => s.Key))
         {
-            var existing = c.QuerySingleOrDefault<SourceRow>($"SELECT {SourceRow.Columns} FROM sources WHERE key = @Key", new { s.Key }, tx);
-            if (existing is null) c.Execute(SourceRow.Insert, SourceRow.From(s, who, at, null), tx);
+            var existing = Sql.First(c, tx, $"SELECT {SourceRow.Columns} FROM sources WHERE key = @Key", SourceRow.Read, ("Key", s.Key));
+            if (existing is null) Bulk.Insert(c, tx, SourceRow.Insert, _db.BulkRows, [SourceRow.From(s, who, at, null)]);
             else if (existing.ToSource() != s)
                 throw new LedgerException($"source '{s.Key}' is on record as \"{existing.Title}\" ({existing.Kind}, {existing.Url}); a different source needs a new key");
         }
 
-        c.Execute(ActionRow.Insert, ActionRow.From(a, state, who, at, null), tx);
-        c.Execute(ActionSourceRow.Insert, SourceLinks(a), tx);
+        Bulk.Insert(c, tx, ActionRow.Insert, _db.BulkRows, [ActionRow.From(a, state, who, at, null)]);
+        Bulk.Insert(c, tx, ActionSourceRow.Insert, _db.BulkRows, SourceLinks(a));
     }
 
     private static IEnumerable<ActionSourceRow> SourceLinks(TreatyAction a) =>
@@ -335,9 +332,8 @@ public sealed class LedgerStore : IDisposable
     }
 
     private static bool IsEmptyCore(DbConnection c, DbTransaction? tx) =>
-        c.ExecuteScalar<long>(
-            "SELECT CASE WHEN EXISTS (SELECT 1 FROM actions) OR EXISTS (SELECT 1 FROM treaty_definitions) OR EXISTS (SELECT 1 FROM states) THEN 0 ELSE 1 END",
-            transaction: tx) == 1;
+        Sql.Long(c, tx,
+            "SELECT CASE WHEN EXISTS (SELECT 1 FROM actions) OR EXISTS (SELECT 1 FROM treaty_definitions) OR EXISTS (SELECT 1 FROM states) THEN 0 ELSE 1 END") == 1;
 
     private static LedgerException AlreadyCorrected(string oldId, string newId, string who, string at) =>
         new($"'{oldId}' was already corrected by '{newId}' ({who}, {at}): correct '{newId}' instead");
@@ -391,14 +387,14 @@ public sealed class LedgerStore : IDisposable
         using var c = _db.Open();
         using var tx = _db.BeginRead(c);
         var snap = new Snapshot(
-            c.Query<StateRow>($"SELECT {StateRow.Columns} FROM states ORDER BY seq", transaction: tx).AsList(),
-            c.Query<GroupRow>($"SELECT {GroupRow.Columns} FROM state_groups ORDER BY seq", transaction: tx).AsList(),
-            c.Query<DefinitionRow>($"SELECT {DefinitionRow.Columns} FROM treaty_definitions ORDER BY seq", transaction: tx).AsList(),
-            c.Query<SourceRow>($"SELECT {SourceRow.Columns} FROM sources ORDER BY key", transaction: tx).AsList(),
-            c.Query<ActionRow>($"SELECT {ActionRow.Columns} FROM actions ORDER BY seq", transaction: tx).AsList(),
-            c.Query<ActionSourceRow>("SELECT action_id, position, source_key FROM action_sources ORDER BY action_id, position", transaction: tx).AsList(),
-            c.Query<SupersessionRow>($"SELECT {SupersessionRow.Columns} FROM supersessions ORDER BY id", transaction: tx).AsList(),
-            c.Query<ConflictRow>($"SELECT {ConflictRow.Columns} FROM armed_conflicts ORDER BY seq", transaction: tx).AsList());
+            Sql.Query(c, tx, $"SELECT {StateRow.Columns} FROM states ORDER BY seq", StateRow.Read),
+            Sql.Query(c, tx, $"SELECT {GroupRow.Columns} FROM state_groups ORDER BY seq", GroupRow.Read),
+            Sql.Query(c, tx, $"SELECT {DefinitionRow.Columns} FROM treaty_definitions ORDER BY seq", DefinitionRow.Read),
+            Sql.Query(c, tx, $"SELECT {SourceRow.Columns} FROM sources ORDER BY key", SourceRow.Read),
+            Sql.Query(c, tx, $"SELECT {ActionRow.Columns} FROM actions ORDER BY seq", ActionRow.Read),
+            Sql.Query(c, tx, $"SELECT {ActionSourceRow.Columns} FROM action_sources ORDER BY action_id, position", ActionSourceRow.Read),
+            Sql.Query(c, tx, $"SELECT {SupersessionRow.Columns} FROM supersessions ORDER BY id", SupersessionRow.Read),
+            Sql.Query(c, tx, $"SELECT {ConflictRow.Columns} FROM armed_conflicts ORDER BY seq", ConflictRow.Read));
         tx.Commit();
         return snap;
     }

@@ -1,11 +1,13 @@
+using System.Data.Common;
 using TreatyWatch.Engine.Actions;
 using TreatyWatch.Engine.States;
+using static TreatyWatch.Ledger.Sql;
 
 namespace TreatyWatch.Ledger;
 
 // Rows as the tables hold them: every date is text (LedgerText), every enum its lower-case name.
-// Dapper fills them by column name (snake_case columns match these names with MatchNamesWithUnderscores) and
-// reads their properties as the @Parameters of the inserts.
+// Each is read by its Read(DbDataReader), column by column in the order of its Columns (explicit: no run-time code
+// generation, so the Native AOT CLI can run it); Bulk reads their properties as the @Parameters of the inserts.
 
 internal sealed class ActionRow
 {
@@ -41,6 +43,14 @@ internal sealed class ActionRow
         VALUES (@Id, @TreatyId, @State, @Action, @Date, @Known, @VotesFor, @VotesAgainst, @VotesAbstain, @VotesRequired,
                 @Effective, @ByWhom, @ObjectsTo, @Note, @Origin, @ReviewState, @Certainty, @ImportId, @RecordedAt, @RecordedBy)
         """;
+
+    public static ActionRow Read(DbDataReader r) => new()
+    {
+        Seq = L(r, 0), Id = S(r, 1), TreatyId = S(r, 2), State = S(r, 3), Action = S(r, 4), Date = S(r, 5), Known = S(r, 6),
+        VotesFor = IN(r, 7), VotesAgainst = IN(r, 8), VotesAbstain = IN(r, 9), VotesRequired = IN(r, 10),
+        Effective = SN(r, 11), ByWhom = SN(r, 12), ObjectsTo = SN(r, 13), Note = SN(r, 14), Origin = SN(r, 15),
+        ReviewState = S(r, 16), Certainty = S(r, 17), ImportId = LN(r, 18), RecordedAt = S(r, 19), RecordedBy = S(r, 20),
+    };
 
     public ReviewState Review => LedgerText.ParseEnum<ReviewState>(ReviewState);
 
@@ -100,6 +110,10 @@ internal sealed class ActionSourceRow
     public int Position { get; set; }
     public string SourceKey { get; set; } = "";
 
+    public const string Columns = "action_id, position, source_key";
+
+    public static ActionSourceRow Read(DbDataReader r) => new() { ActionId = S(r, 0), Position = I(r, 1), SourceKey = S(r, 2) };
+
     public const string Insert = "INSERT INTO action_sources (action_id, position, source_key) VALUES (@ActionId, @Position, @SourceKey)";
 }
 
@@ -118,6 +132,11 @@ internal sealed class SourceRow
 
     public const string Insert =
         "INSERT INTO sources (key, kind, title, url, published, import_id, recorded_at, recorded_by) VALUES (@Key, @Kind, @Title, @Url, @Published, @ImportId, @RecordedAt, @RecordedBy)";
+
+    public static SourceRow Read(DbDataReader r) => new()
+    {
+        Key = S(r, 0), Kind = S(r, 1), Title = S(r, 2), Url = SN(r, 3), Published = SN(r, 4), ImportId = LN(r, 5), RecordedAt = S(r, 6), RecordedBy = S(r, 7),
+    };
 
     public static SourceRow From(Source s, string who, string at, long? importId) => new()
     {
@@ -148,6 +167,11 @@ internal sealed class SupersessionRow
     public const string Insert =
         "INSERT INTO supersessions (old_id, new_id, why, recorded_at, recorded_by) VALUES (@OldId, @NewId, @Why, @RecordedAt, @RecordedBy)";
 
+    public static SupersessionRow Read(DbDataReader r) => new()
+    {
+        Id = L(r, 0), OldId = S(r, 1), NewId = S(r, 2), Why = S(r, 3), RecordedAt = S(r, 4), RecordedBy = S(r, 5),
+    };
+
     public Supersession ToSupersession() => new(OldId, NewId, Why, LedgerText.ParseInstant(RecordedAt), RecordedBy);
 }
 
@@ -175,6 +199,12 @@ internal sealed class StateRow
         INSERT INTO states (iso3, name, aliases, demonyms, capitals, parliaments, from_date, until_date, predecessors, note, import_id, recorded_at, recorded_by)
         VALUES (@Iso3, @Name, @Aliases, @Demonyms, @Capitals, @Parliaments, @FromDate, @UntilDate, @Predecessors, @Note, @ImportId, @RecordedAt, @RecordedBy)
         """;
+
+    public static StateRow Read(DbDataReader r) => new()
+    {
+        Seq = L(r, 0), Iso3 = S(r, 1), Name = S(r, 2), Aliases = S(r, 3), Demonyms = S(r, 4), Capitals = S(r, 5), Parliaments = S(r, 6),
+        FromDate = SN(r, 7), UntilDate = SN(r, 8), Predecessors = S(r, 9), Note = SN(r, 10), ImportId = LN(r, 11), RecordedAt = S(r, 12), RecordedBy = S(r, 13),
+    };
 
     public static StateRow From(State s, string who, string at, long? importId) => new()
     {
@@ -224,6 +254,11 @@ internal sealed class GroupRow
     public const string Insert =
         "INSERT INTO state_groups (name, aliases, members, note, import_id, recorded_at, recorded_by) VALUES (@Name, @Aliases, @Members, @Note, @ImportId, @RecordedAt, @RecordedBy)";
 
+    public static GroupRow Read(DbDataReader r) => new()
+    {
+        Seq = L(r, 0), Name = S(r, 1), Aliases = S(r, 2), Members = S(r, 3), Note = SN(r, 4), ImportId = LN(r, 5), RecordedAt = S(r, 6), RecordedBy = S(r, 7),
+    };
+
     public StateGroup ToGroup() => new(Name, LedgerText.ParseList(Aliases), LedgerText.ParseList(Members), Note);
 }
 
@@ -241,6 +276,11 @@ internal sealed class DefinitionRow
 
     public const string Insert =
         "INSERT INTO treaty_definitions (treaty_id, definition, origin, import_id, loaded_at, loaded_by) VALUES (@TreatyId, @Definition, @Origin, @ImportId, @LoadedAt, @LoadedBy)";
+
+    public static DefinitionRow Read(DbDataReader r) => new()
+    {
+        Seq = L(r, 0), TreatyId = S(r, 1), Definition = S(r, 2), Origin = SN(r, 3), ImportId = LN(r, 4), LoadedAt = S(r, 5), LoadedBy = S(r, 6),
+    };
 }
 
 internal sealed class ConflictRow
@@ -266,6 +306,12 @@ internal sealed class ConflictRow
         INSERT INTO armed_conflicts (id, state, start_date, end_date, name, sources, note, supersedes, why, import_id, recorded_at, recorded_by)
         VALUES (@Id, @State, @StartDate, @EndDate, @Name, @Sources, @Note, @Supersedes, @Why, @ImportId, @RecordedAt, @RecordedBy)
         """;
+
+    public static ConflictRow Read(DbDataReader r) => new()
+    {
+        Seq = L(r, 0), Id = S(r, 1), State = S(r, 2), StartDate = S(r, 3), EndDate = SN(r, 4), Name = S(r, 5), Sources = S(r, 6), Note = SN(r, 7),
+        Supersedes = SN(r, 8), Why = SN(r, 9), ImportId = LN(r, 10), RecordedAt = S(r, 11), RecordedBy = S(r, 12),
+    };
 
     public ArmedConflictPeriod ToPeriod() =>
         new(State, LedgerText.ParseDay(StartDate), LedgerText.ParseDayOrNull(EndDate), Name, LedgerText.ParseList(Sources), Note);

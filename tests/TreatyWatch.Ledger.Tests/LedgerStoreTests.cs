@@ -1,5 +1,4 @@
 using System.Data.Common;
-using Dapper;
 using NodaTime;
 using NodaTime.Testing;
 using TreatyWatch.Engine.Actions;
@@ -11,7 +10,7 @@ namespace TreatyWatch.Ledger.Tests;
 
 /// <summary>
 /// The ledger's behaviour, written once and run against every database (SQLite and PostgreSQL subclasses), as
-/// Dapper runs one suite against every provider. A subclass gives fresh empty databases, or null when its database
+/// one suite runs against every provider. A subclass gives fresh empty databases, or null when its database
 /// is not available here — then each test returns at once (outside CI only: under CI=true a missing database fails).
 /// </summary>
 public abstract class LedgerStoreTests : IDisposable
@@ -285,9 +284,9 @@ public abstract class LedgerStoreTests : IDisposable
             {
                 var column = table == "action_sources" ? "position" : table == "supersessions" ? "why" : table == "imports" ? "origin" : table == "treaty_definitions" ? "definition" : table == "sources" ? "title" : "note";
                 var value = column == "position" ? "99" : "'changed'";
-                var update = Assert.ThrowsAny<DbException>(() => c.Execute($"UPDATE {table} SET {column} = {value}"));
+                var update = Assert.ThrowsAny<DbException>(() => Exec(c, $"UPDATE {table} SET {column} = {value}"));
                 Assert.Contains("append-only", update.Message, StringComparison.Ordinal);
-                var delete = Assert.ThrowsAny<DbException>(() => c.Execute($"DELETE FROM {table}"));
+                var delete = Assert.ThrowsAny<DbException>(() => Exec(c, $"DELETE FROM {table}"));
                 Assert.Contains("append-only", delete.Message, StringComparison.Ordinal);
             }
 
@@ -533,5 +532,12 @@ public abstract class LedgerStoreTests : IDisposable
         var ta = Task.Run(() => { gate.SignalAndWait(); return a(); });
         var tb = Task.Run(() => { gate.SignalAndWait(); return b(); });
         return Task.WhenAll(ta, tb).GetAwaiter().GetResult();
+    }
+
+    private static int Exec(DbConnection c, string sql)
+    {
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        return cmd.ExecuteNonQuery();
     }
 }

@@ -2,7 +2,6 @@ using System.Data.Common;
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
-using Dapper;
 using NodaTime;
 
 namespace TreatyWatch.Ledger.Migrations;
@@ -51,7 +50,7 @@ internal static class MigrationRunner
     {
         using var c = dialect.Open();
         if (!dialect.TableExists(c, null, "schema_migrations")) return 0;
-        return c.ExecuteScalar<int?>("SELECT max(version) FROM schema_migrations") ?? 0;
+        return (int)(Sql.Long(c, null, "SELECT max(version) FROM schema_migrations") ?? 0);
     }
 
     /// <summary>Applies every migration up to <paramref name="target"/> (default: the latest); returns the versions applied now.</summary>
@@ -66,8 +65,8 @@ internal static class MigrationRunner
         while (true)
         {
             using var tx = dialect.BeginExclusiveWrite(c);
-            c.Execute(CreateTable, transaction: tx);
-            var done = c.Query<AppliedRow>("SELECT version, name, checksum FROM schema_migrations ORDER BY version", transaction: tx).AsList();
+            Sql.Execute(c, tx, CreateTable);
+            var done = Sql.Query(c, tx, "SELECT version, name, checksum FROM schema_migrations ORDER BY version", AppliedRow.Read);
             foreach (var (version, name, checksum) in done.Select(d => (d.Version, d.Name, d.Checksum)))
             {
                 if (version > migrations.Count)
@@ -84,11 +83,10 @@ internal static class MigrationRunner
             }
 
             var m = migrations[next - 1];
-            c.Execute(m.Sql, transaction: tx);
-            c.Execute(
+            Sql.Execute(c, tx, m.Sql);
+            Sql.Execute(c, tx,
                 "INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (@Version, @Name, @Checksum, @At)",
-                new { m.Version, m.Name, m.Checksum, At = LedgerText.Instant(clock.GetCurrentInstant()) },
-                tx);
+                ("Version", m.Version), ("Name", m.Name), ("Checksum", m.Checksum), ("At", LedgerText.Instant(clock.GetCurrentInstant())));
             tx.Commit();
             applied.Add(m.Version);
         }
@@ -99,6 +97,8 @@ internal static class MigrationRunner
         public long Version { get; set; }
         public string Name { get; set; } = "";
         public string Checksum { get; set; } = "";
+
+        public static AppliedRow Read(DbDataReader r) => new() { Version = Sql.L(r, 0), Name = Sql.S(r, 1), Checksum = Sql.S(r, 2) };
     }
 
     private static string Read(Assembly asm, string resource)
