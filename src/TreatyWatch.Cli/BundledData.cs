@@ -34,3 +34,6 @@ public static class BundledData
 
 /// <summary>Bad input from the user: the message names the input and the problem; exit code 2.</summary>
 public sealed class UserInputException(string message) : Exception(message);
+
+/// <summary>The ledger cannot be reached or opened (a server that does not answer, a file that cannot be written); exit code 1.</summary>
+public sealed class LedgerUnavailableException(string message, Exception inner) : Exception(message, inner);

@@ -24,3 +24,19 @@ public sealed record LedgerAction(TreatyAction Action, ReviewState ReviewState, 
 
 /// <summary>A correction: <paramref name="NewId"/> replaces <paramref name="OldId"/>.</summary>
 public sealed record Supersession(string OldId, string NewId, string Why, Instant RecordedAt, string RecordedBy);
+
+/// <summary>What an import added: <paramref name="Added"/> new records, <paramref name="AlreadyOnRecord"/> skipped as already there.</summary>
+public sealed record ImportOutcome(int Added, int AlreadyOnRecord);
+
+/// <summary>A reviewer's decision on a reported record.</summary>
+public enum ReviewDecision
+{
+    /// <summary>It happened as reported: a confirmed copy supersedes the report.</summary>
+    Confirm,
+    /// <summary>It did not happen: a rejected copy closes the report.</summary>
+    Reject,
+    /// <summary>It happened on another date: a confirmed copy with that date supersedes the report.</summary>
+    Edit,
+    /// <summary>It duplicates another record: a rejected copy names that record.</summary>
+    Merge,
+}

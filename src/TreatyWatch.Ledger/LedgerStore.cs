@@ -201,6 +201,137 @@ public sealed class LedgerStore : IDisposable
     }
 
     /// <summary>
+    /// Appends what one outside file gave (a UN Treaty Collection table, the project's CSV or JSON), in one
+    /// transaction with its <c>imports</c> row. Idempotent: an action whose id is on record, or whose treaty, state,
+    /// kind, date and first source match a record, is skipped; when nothing is new nothing is written (not even the
+    /// <c>imports</c> row). An action that names what it supersedes gets a <c>supersessions</c> row when the record it
+    /// supersedes is on record or in the same file.
+    /// </summary>
+    /// <param name="kind"><c>untc</c>, <c>csv</c> or <c>json</c>.</param>
+    /// <param name="sources">Sources to record besides those the actions cite (uncited ones in a project export).</param>
+    /// <returns>What was added and what was already on record.</returns>
+    /// <exception cref="LedgerException">A state not in the ledger, a source key on record with other content, or an
+    /// action the ledger refuses; nothing of the file is written.</exception>
+    public ImportOutcome Import(string kind, string origin, string contentHash, IReadOnlyList<TreatyAction> actions, IReadOnlyList<Source> sources, string who)
+    {
+        RequireWho(who);
+        if (kind is not ("untc" or "csv" or "json")) throw new ArgumentException($"'{kind}' is not an import kind (untc, csv, json)", nameof(kind));
+        foreach (var a in actions) Validate(a);
+        var at = LedgerText.Instant(_clock.GetCurrentInstant());
+
+        using var c = _db.Open();
+        RequireSchema(c, null);
+        using var tx = _db.BeginWrite(c);
+
+        var treaties = actions.Select(a => a.TreatyId).Distinct(StringComparer.Ordinal).ToList();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var facts = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var t in treaties)
+        {
+            foreach (var row in Sql.Query(c, tx,
+                         "SELECT a.id, a.state, a.action, a.date, s.source_key FROM actions a LEFT JOIN action_sources s ON s.action_id = a.id AND s.position = 0 WHERE a.treaty_id = @t",
+                         r => (Id: r.GetString(0), Fact: Fact(t, r.GetString(1), r.GetString(2), r.GetString(3), Sql.SN(r, 4))), ("t", t)))
+            {
+                ids.Add(row.Id);
+                facts.Add(row.Fact);
+            }
+        }
+
+        var fresh = new List<TreatyAction>();
+        foreach (var a in actions)
+        {
+            var fact = Fact(a.TreatyId, a.State, ActionKinds.Name(a.Kind), a.Date.ToString(), a.Sources.Count > 0 ? a.Sources[0].Key : null);
+            if (ids.Contains(a.Id) || !facts.Add(fact)) continue;
+            ids.Add(a.Id);
+            fresh.Add(a);
+        }
+
+        if (fresh.Count == 0)
+        {
+            tx.Commit();
+            return new ImportOutcome(0, actions.Count);
+        }
+
+        var states = Sql.Query(c, tx, "SELECT DISTINCT iso3 FROM states", r => r.GetString(0)).ToHashSet(StringComparer.Ordinal);
+        var unknown = fresh.Select(a => a.State).Where(x => states.Count > 0 && !states.Contains(x)).Distinct(StringComparer.Ordinal).ToList();
+        if (unknown.Count > 0) throw new LedgerException($"state{(unknown.Count > 1 ? "s" : "")} {string.Join(", ", unknown)} not in the ledger's list of states");
+
+        try
+        {
+            var importId = Sql.Long(c, tx,
+                "INSERT INTO imports (kind, origin, content_hash, recorded_at, recorded_by) VALUES (@Kind, @Origin, @Hash, @At, @Who) RETURNING id",
+                ("Kind", kind), ("Origin", origin), ("Hash", contentHash), ("At", at), ("Who", who))!.Value;
+
+            var newSources = new List<Source>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var s in fresh.SelectMany(a => a.Sources).Concat(sources))
+            {
+                if (!seen.Add(s.Key)) continue;
+                var existing = Sql.First(c, tx, $"SELECT {SourceRow.Columns} FROM sources WHERE key = @Key", SourceRow.Read, ("Key", s.Key));
+                if (existing is null) newSources.Add(s);
+                else if (existing.ToSource() != s)
+                    throw new LedgerException($"source '{s.Key}' is on record as \"{existing.Title}\" ({existing.Kind}, {existing.Url}); a different source needs a new key");
+            }
+
+            Bulk.Insert(c, tx, SourceRow.Insert, _db.BulkRows, newSources.Select(s => SourceRow.From(s, who, at, importId)));
+            Bulk.Insert(c, tx, ActionRow.Insert, _db.BulkRows, fresh.Select(a => ActionRow.From(a, DefaultState(a), who, at, importId)));
+            Bulk.Insert(c, tx, ActionSourceRow.Insert, _db.BulkRows, fresh.SelectMany(SourceLinks));
+            Bulk.Insert(c, tx, SupersessionRow.Insert, _db.BulkRows, fresh.Where(a => a.Supersedes is not null && ids.Contains(a.Supersedes)).Select(a => new SupersessionRow
+            {
+                OldId = a.Supersedes!, NewId = a.Id, Why = $"supersedes= in {a.Origin ?? origin}", RecordedAt = at, RecordedBy = who,
+            }));
+            tx.Commit();
+        }
+        catch (Exception e) when (_db.IsUniqueViolation(e))
+        {
+            throw new LedgerException($"{origin}: a key the ledger keeps unique is repeated (an action id, or a record superseded twice): {e.Message}", e);
+        }
+
+        return new ImportOutcome(fresh.Count, actions.Count - fresh.Count);
+    }
+
+    private static string Fact(string treaty, string state, string action, string date, string? source) => $"{treaty}\u001f{state}\u001f{action}\u001f{date}\u001f{source}";
+
+    /// <summary>
+    /// Decides a reported record, by appending: <c>confirm</c> appends a confirmed copy that supersedes it (from then on
+    /// it drives the status), <c>edit</c> a confirmed copy with another date, <c>reject</c> a rejected copy (it closes the
+    /// report), <c>merge</c> a rejected copy whose reason names the record it duplicates. Nothing is updated.
+    /// </summary>
+    /// <param name="known">The day the decision was made: the new record's <see cref="TreatyAction.Known"/> (at least the report's).</param>
+    /// <param name="date">For <c>edit</c>: the corrected date of the act.</param>
+    /// <param name="into">For <c>merge</c>: the record (same treaty and state) the report duplicates.</param>
+    /// <exception cref="LedgerException">No such record, not a report waiting for review, or a bad merge target.</exception>
+    public LedgerAction Review(string id, ReviewDecision decision, string reason, string who, LocalDate known, PartialDate? date = null, string? into = null)
+    {
+        if (string.IsNullOrWhiteSpace(reason)) throw new ArgumentException("a review needs a reason", nameof(reason));
+        var found = Find(id) ?? throw new LedgerException($"no action '{id}' is on record");
+        if (found.ReviewState != ReviewState.Reported) throw new LedgerException($"'{id}' is {LedgerText.Lower(found.ReviewState)}, not a report waiting for review");
+        if (found.SupersededBy is not null) throw new LedgerException($"'{id}' was already reviewed or corrected by '{found.SupersededBy}'");
+        var a = found.Action with { Id = "", Supersedes = null };
+        if (known > a.Known) a = a with { Known = known };
+        switch (decision)
+        {
+            case ReviewDecision.Confirm:
+                return Correct(id, a, who, $"confirm: {reason}", ReviewState.Confirmed);
+            case ReviewDecision.Reject:
+                return Correct(id, a, who, $"reject: {reason}", ReviewState.Rejected);
+            case ReviewDecision.Edit:
+                if (date is not { } d) throw new ArgumentException("edit needs the corrected date", nameof(date));
+                var edited = a with { Date = d, Known = a.Known < d.LastDay ? d.LastDay : a.Known };
+                return Correct(id, edited, who, $"edit: date {found.Action.Date} -> {d}: {reason}", ReviewState.Confirmed);
+            case ReviewDecision.Merge:
+                if (string.IsNullOrWhiteSpace(into)) throw new ArgumentException("merge needs the record it merges into", nameof(into));
+                var target = Find(into) ?? throw new LedgerException($"no action '{into}' is on record to merge '{id}' into");
+                if (into == id) throw new LedgerException("a record cannot be merged into itself");
+                if (target.Action.TreatyId != a.TreatyId || target.Action.State != a.State)
+                    throw new LedgerException($"'{into}' is a record of {target.Action.State} and {target.Action.TreatyId}; '{id}' is of {a.State} and {a.TreatyId}");
+                return Correct(id, a, who, $"merge into {into}: {reason}", ReviewState.Rejected);
+            default:
+                throw new ArgumentOutOfRangeException(nameof(decision));
+        }
+    }
+
+    /// <summary>
     /// Rebuilds the engine's <see cref="Catalog"/> from the ledger: states, groups, treaty definitions, sources,
     /// armed conflicts, and the official and confirmed actions (reported and rejected ones never drive a status).
     /// </summary>
