@@ -1,0 +1,66 @@
+using AngleSharp.Html.Parser;
+
+namespace TreatyWatch.Ingest.Cleaning;
+
+/// <summary>
+/// Reduces a fetched page — HTML or a plain-text copy — to its article: title, byline, date and body
+/// text. Pure: text in, record out; reading files and decoding bytes is <see cref="ArticleReader"/>'s
+/// and <see cref="TextDecoding"/>'s job.
+/// </summary>
+public static class ArticleCleaner
+{
+    // A parser per thread: AngleSharp's parser carries a browsing context and is not documented as thread-safe.
+    [ThreadStatic]
+    private static HtmlParser? _parser;
+
+    private static HtmlParser Parser => _parser ??= new HtmlParser(new HtmlParserOptions
+    {
+        IsScripting = false,
+        IsKeepingSourceReferences = false,
+    });
+
+    /// <summary>Cleans <paramref name="content"/>; <paramref name="source"/> (a file name or URL) tells HTML from text by its extension.</summary>
+    public static CleanedArticle Clean(string content, string? source = null)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        return IsHtml(content, source) ? CleanHtml(content) : PlainTextCleaner.Clean(content);
+    }
+
+    public static CleanedArticle CleanHtml(string html)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        using var document = Parser.ParseDocument(html);
+        var meta = HtmlMetadata.Read(document);
+        var body = document.Body ?? document.DocumentElement;
+        var text = body is null ? "" : MainContentExtractor.Extract(body, meta.JsonLdBody, meta.TitleVariants);
+        return new CleanedArticle(meta.Title, meta.Byline, meta.Published, meta.PublishedRaw, text, meta.Language, []);
+    }
+
+    internal static bool IsHtml(string content, string? source)
+    {
+        if (source is not null)
+        {
+            var path = source;
+            var query = path.IndexOfAny(['?', '#']);
+            if (query >= 0)
+            {
+                path = path[..query];
+            }
+            if (path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
+            {
+                path = path[..^3];
+            }
+            if (path.EndsWith(".txt", StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+            if (path.EndsWith(".html", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".htm", StringComparison.OrdinalIgnoreCase)
+                || path.EndsWith(".xhtml", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+        var span = content.AsSpan().TrimStart("\uFEFF \t\r\n");
+        return span.Length > 0 && span[0] == '<';
+    }
+}

@@ -1,0 +1,392 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using AngleSharp.Dom;
+using NodaTime;
+using NodaTime.Text;
+
+namespace TreatyWatch.Ingest.Cleaning;
+
+/// <summary>What a page says about itself: JSON-LD, OpenGraph and other meta tags, &lt;time&gt;, &lt;html lang&gt;.</summary>
+internal sealed record PageMetadata(
+    string? Title,
+    IReadOnlyList<string> TitleVariants,
+    string? Byline,
+    string? PublishedRaw,
+    LocalDate? Published,
+    string? Language,
+    string? JsonLdBody);
+
+internal static class HtmlMetadata
+{
+    private static readonly JsonDocumentOptions JsonOptions = new()
+    {
+        AllowTrailingCommas = true,
+        CommentHandling = JsonCommentHandling.Skip,
+        MaxDepth = 64,
+    };
+
+    /// <summary>Meta names and properties that carry a publication date, best first.</summary>
+    private static readonly string[] DateMetaKeys =
+    [
+        "article:published_time", "og:article:published_time", "article:published", "datepublished",
+        "og:published_time", "pubdate", "publishdate", "publish-date", "publish_date", "publication_date",
+        "sailthru.date", "parsely-pub-date", "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date",
+        "dcterms.created", "date", "og:updated_time", "article:modified_time", "datemodified",
+    ];
+
+    public static PageMetadata Read(IDocument document)
+    {
+        var ld = new JsonLd();
+        foreach (var script in document.QuerySelectorAll("script"))
+        {
+            var type = script.GetAttribute("type");
+            if (type is not null && type.Contains("ld+json", StringComparison.OrdinalIgnoreCase))
+            {
+                ld.Add(script.TextContent);
+            }
+        }
+
+        var meta = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var m in document.QuerySelectorAll("meta"))
+        {
+            var key = m.GetAttribute("property") ?? m.GetAttribute("name") ?? m.GetAttribute("itemprop") ?? m.GetAttribute("http-equiv");
+            var content = m.GetAttribute("content");
+            if (key is not null && !string.IsNullOrWhiteSpace(content))
+            {
+                meta.TryAdd(key.Trim(), content.Trim());
+            }
+        }
+
+        var h1 = document.Body?.QuerySelector("h1");
+        var variants = new List<string>();
+        void AddVariant(string? t)
+        {
+            t = Collapse(t);
+            if (!string.IsNullOrEmpty(t) && !variants.Contains(t, StringComparer.OrdinalIgnoreCase))
+            {
+                variants.Add(t);
+            }
+        }
+        AddVariant(meta.GetValueOrDefault("og:title"));
+        AddVariant(ld.Headline);
+        AddVariant(h1?.TextContent);
+        AddVariant(meta.GetValueOrDefault("twitter:title"));
+        AddVariant(document.Title);
+        var title = variants.Count > 0 ? variants[0] : null;
+        if (title is not null)
+        {
+            title = TrimSiteName(title, meta.GetValueOrDefault("og:site_name"));
+            AddVariant(title);
+        }
+
+        string? dateRaw = ld.DatePublished;
+        if (dateRaw is null)
+        {
+            foreach (var key in DateMetaKeys)
+            {
+                if (meta.TryGetValue(key, out var v))
+                {
+                    dateRaw = v;
+                    break;
+                }
+            }
+        }
+        dateRaw ??= TimeElementDate(document);
+        dateRaw = Collapse(dateRaw);
+
+        var byline = ld.Authors ?? NonUrl(meta.GetValueOrDefault("author")) ?? NonUrl(meta.GetValueOrDefault("article:author"))
+            ?? NonUrl(meta.GetValueOrDefault("parsely-author")) ?? NonUrl(meta.GetValueOrDefault("sailthru.author")) ?? BylineElement(document);
+
+        var language = LanguageCode(document.DocumentElement?.GetAttribute("lang"))
+            ?? LanguageCode(meta.GetValueOrDefault("content-language"))
+            ?? LanguageCode(meta.GetValueOrDefault("og:locale"))
+            ?? LanguageCode(ld.Language);
+
+        return new PageMetadata(title, variants, CleanByline(byline), dateRaw, ParseDate(dateRaw), language, ld.ArticleBody);
+    }
+
+    private static string? TimeElementDate(IDocument document)
+    {
+        var scope = (IParentNode?)document.QuerySelector("article") ?? document.QuerySelector("main") ?? (IParentNode?)document.Body;
+        if (scope is null)
+        {
+            return null;
+        }
+        var preferred = document.QuerySelector("time[itemprop=datePublished][datetime], time[pubdate][datetime]");
+        if (preferred is not null)
+        {
+            return preferred.GetAttribute("datetime");
+        }
+        return scope.QuerySelector("time[datetime]")?.GetAttribute("datetime")
+            ?? document.QuerySelector("time[datetime]")?.GetAttribute("datetime");
+    }
+
+    private static string? BylineElement(IDocument document)
+    {
+        var author = document.QuerySelector("[itemprop=author]");
+        if (author is not null)
+        {
+            var name = author.QuerySelector("[itemprop=name]")?.TextContent ?? author.GetAttribute("content") ?? author.TextContent;
+            if (Collapse(name) is { Length: > 0 and < 120 } n)
+            {
+                return n;
+            }
+        }
+        foreach (var selector in new[] { "[rel=author]", ".byline", ".author" })
+        {
+            var e = document.QuerySelector(selector);
+            if (e is not null && Collapse(e.TextContent) is { Length: > 0 and < 120 } t)
+            {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    private static string? NonUrl(string? value) =>
+        value is null || value.Contains("://", StringComparison.Ordinal) || value.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? null : value;
+
+    private static string? CleanByline(string? byline)
+    {
+        byline = Collapse(byline);
+        if (string.IsNullOrEmpty(byline))
+        {
+            return null;
+        }
+        if (byline.StartsWith("by ", StringComparison.OrdinalIgnoreCase))
+        {
+            byline = byline[3..].TrimStart();
+        }
+        return byline.Length is > 0 and <= 200 ? byline : null;
+    }
+
+    private static string TrimSiteName(string title, string? siteName)
+    {
+        foreach (var sep in new[] { " | ", " - ", " – ", " — ", " :: ", " » " })
+        {
+            var i = title.LastIndexOf(sep, StringComparison.Ordinal);
+            if (i <= 0)
+            {
+                continue;
+            }
+            var tail = title[(i + sep.Length)..].Trim();
+            if (siteName is not null && tail.Equals(siteName.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                return title[..i].Trim();
+            }
+        }
+        return title;
+    }
+
+    internal static string? LanguageCode(string? tag)
+    {
+        if (string.IsNullOrWhiteSpace(tag))
+        {
+            return null;
+        }
+        var span = tag.AsSpan().Trim();
+        var end = span.IndexOfAny("-_ ,;");
+        var primary = (end < 0 ? span : span[..end]).ToString().ToLowerInvariant();
+        return primary.Length is 2 or 3 && primary.All(char.IsAsciiLetterLower) ? primary : null;
+    }
+
+    private static readonly LocalDatePattern[] TextDatePatterns =
+    [
+        LocalDatePattern.Create("MMMM d, uuuu", CultureInfo.InvariantCulture),
+        LocalDatePattern.Create("MMM d, uuuu", CultureInfo.InvariantCulture),
+        LocalDatePattern.Create("d MMMM uuuu", CultureInfo.InvariantCulture),
+        LocalDatePattern.Create("d MMM uuuu", CultureInfo.InvariantCulture),
+        LocalDatePattern.Create("uuuuMMdd", CultureInfo.InvariantCulture),
+    ];
+
+    /// <summary>
+    /// The calendar date at the start of an ISO 8601 stamp ("2019-11-19T08:00:00-05:00" gives 19 November 2019,
+    /// the publisher's local date), or a written date ("November 19, 2019").
+    /// </summary>
+    internal static LocalDate? ParseDate(string? raw)
+    {
+        if (string.IsNullOrWhiteSpace(raw))
+        {
+            return null;
+        }
+        raw = raw.Trim();
+        if (raw.Length >= 10)
+        {
+            var iso = LocalDatePattern.Iso.Parse(raw[..10]);
+            if (iso.Success)
+            {
+                return iso.Value;
+            }
+        }
+        foreach (var pattern in TextDatePatterns)
+        {
+            var r = pattern.Parse(raw);
+            if (r.Success)
+            {
+                return r.Value;
+            }
+        }
+        return null;
+    }
+
+    internal static string? Collapse(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+        var sb = new StringBuilder(text.Length);
+        var space = false;
+        foreach (var ch in text)
+        {
+            if (char.IsWhiteSpace(ch))
+            {
+                space = sb.Length > 0;
+                continue;
+            }
+            if (space)
+            {
+                sb.Append(' ');
+                space = false;
+            }
+            sb.Append(ch);
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>The first Article-like object across a page's JSON-LD blocks, read leniently.</summary>
+    private sealed class JsonLd
+    {
+        private int _rank = int.MaxValue;
+        public string? Headline { get; private set; }
+        public string? DatePublished { get; private set; }
+        public string? Authors { get; private set; }
+        public string? ArticleBody { get; private set; }
+        public string? Language { get; private set; }
+
+        public void Add(string json)
+        {
+            try
+            {
+                using var doc = JsonDocument.Parse(json, JsonOptions);
+                Visit(doc.RootElement, 0);
+            }
+            catch (JsonException)
+            {
+                // Broken JSON-LD is common; the page's other metadata still counts.
+            }
+        }
+
+        private void Visit(JsonElement e, int depth)
+        {
+            if (depth > 8)
+            {
+                return;
+            }
+            if (e.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var item in e.EnumerateArray())
+                {
+                    Visit(item, depth + 1);
+                }
+                return;
+            }
+            if (e.ValueKind != JsonValueKind.Object)
+            {
+                return;
+            }
+            if (e.TryGetProperty("@graph", out var graph))
+            {
+                Visit(graph, depth + 1);
+            }
+            var rank = TypeRank(e);
+            if (rank < _rank)
+            {
+                var headline = Str(e, "headline") ?? Str(e, "name");
+                var date = Str(e, "datePublished") ?? Str(e, "dateCreated");
+                if (rank <= 1 || date is not null)
+                {
+                    _rank = rank;
+                    Headline = rank <= 1 ? headline : Headline;
+                    DatePublished = date ?? DatePublished;
+                    Authors = AuthorNames(e) ?? Authors;
+                    ArticleBody = Str(e, "articleBody") ?? ArticleBody;
+                    Language = Str(e, "inLanguage") ?? Language;
+                }
+            }
+            if (e.TryGetProperty("mainEntity", out var main))
+            {
+                Visit(main, depth + 1);
+            }
+        }
+
+        /// <summary>0 for articles, 1 for postings and reports, 2 for web pages, else none.</summary>
+        private static int TypeRank(JsonElement e)
+        {
+            if (!e.TryGetProperty("@type", out var type))
+            {
+                return int.MaxValue;
+            }
+            var best = int.MaxValue;
+            foreach (var t in type.ValueKind == JsonValueKind.Array ? type.EnumerateArray() : Enumerate(type))
+            {
+                if (t.ValueKind != JsonValueKind.String)
+                {
+                    continue;
+                }
+                var s = t.GetString() ?? "";
+                var r = s.EndsWith("Article", StringComparison.Ordinal) ? 0
+                    : s.EndsWith("Posting", StringComparison.Ordinal) || s is "Report" or "Review" ? 1
+                    : s.EndsWith("WebPage", StringComparison.Ordinal) ? 2
+                    : int.MaxValue;
+                best = Math.Min(best, r);
+            }
+            return best;
+        }
+
+        private static IEnumerable<JsonElement> Enumerate(JsonElement e)
+        {
+            yield return e;
+        }
+
+        private static string? Str(JsonElement e, string name)
+        {
+            if (!e.TryGetProperty(name, out var v))
+            {
+                return null;
+            }
+            return v.ValueKind switch
+            {
+                JsonValueKind.String => v.GetString() is { Length: > 0 } s ? s : null,
+                JsonValueKind.Array when v.GetArrayLength() > 0 && v[0].ValueKind == JsonValueKind.String => v[0].GetString(),
+                JsonValueKind.Object => Str(v, "name") ?? Str(v, "@value"),
+                _ => null,
+            };
+        }
+
+        private static string? AuthorNames(JsonElement e)
+        {
+            if (!e.TryGetProperty("author", out var a))
+            {
+                return null;
+            }
+            var names = new List<string>();
+            foreach (var item in a.ValueKind == JsonValueKind.Array ? a.EnumerateArray() : Enumerate(a))
+            {
+                var name = item.ValueKind switch
+                {
+                    JsonValueKind.String => item.GetString(),
+                    JsonValueKind.Object => Str(item, "name"),
+                    _ => null,
+                };
+                name = Collapse(name);
+                if (!string.IsNullOrEmpty(name) && NonUrl(name) is not null && !names.Contains(name))
+                {
+                    names.Add(name);
+                }
+            }
+            return names.Count > 0 ? string.Join(", ", names) : null;
+        }
+    }
+}

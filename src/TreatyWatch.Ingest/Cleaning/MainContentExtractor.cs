@@ -1,0 +1,423 @@
+using System.Text;
+using AngleSharp.Dom;
+
+namespace TreatyWatch.Ingest.Cleaning;
+
+/// <summary>
+/// Finds the article body of a page: drops page furniture, scores text-dense blocks
+/// (Readability's scheme: text length, commas, link density, class/id words), takes the best
+/// container with the siblings that belong to it, and writes its text block by block, leaving out
+/// link lists and furniture lines inside it.
+/// </summary>
+internal static class MainContentExtractor
+{
+    public static string Extract(IElement body, string? jsonLdBody, IReadOnlyList<string> titles)
+    {
+        var tree = PageTree.Build(body);
+        DropFurniture(tree);
+        tree.Recount();
+        var container = ChooseContainer(tree);
+        if (Trace is { } trace)
+        {
+            foreach (var c in container)
+            {
+                trace($"container {Describe(c)}");
+            }
+        }
+        if (container.Count == 0)
+        {
+            return "";
+        }
+        return Serialize(container, titles);
+    }
+
+    private static void DropFurniture(PageTree tree)
+    {
+        var prose = tree.Root.ProseChars;
+        var chars = tree.Root.Chars;
+        foreach (var e in tree.Elements)
+        {
+            if (e.Parent is null || (e.Parent.Excluded))
+            {
+                e.Excluded = e.Parent?.Excluded ?? false;
+                continue;
+            }
+            e.Dropped = IsFurniture(e, prose, chars);
+            e.Excluded = e.Dropped;
+        }
+    }
+
+    private static bool IsFurniture(PageNode e, int pageProse, int pageChars)
+    {
+        if (e.Tag is "body" or "html" or "main" || e.ItemProp is "articleBody" || e.Role is "main")
+        {
+            return false;
+        }
+        if (e.Tag is "figcaption")
+        {
+            return true;
+        }
+        var structural = e.Tag is "nav" or "footer" or "aside" or "header" or "menu" || Boilerplate.IsFurnitureRole(e.Role);
+        var hinted = !structural && e.Hints.Length > 0 && Boilerplate.DropHint().IsMatch(e.Hints) && !Boilerplate.BodyHint().IsMatch(e.Hints);
+        if (!structural && !hinted)
+        {
+            return false;
+        }
+        if (hinted && Boilerplate.CommentHint().IsMatch(e.Hints))
+        {
+            return true;
+        }
+        // A layout wrapper can carry such a word and still hold the article: keep anything that
+        // holds the article's marker or a large share of the page's prose or text.
+        var wrapper = (e.HoldsArticleMarker && e.Tag is not ("article" or "main") && e.ItemProp is not "articleBody")
+            || (e.ProseChars >= 400 && e.ProseChars >= 0.4 * pageProse)
+            || e.Chars >= 0.5 * pageChars;
+        return !wrapper;
+    }
+
+    private static readonly HashSet<string> ParagraphTags = new(StringComparer.Ordinal)
+    {
+        "p", "pre", "td", "li", "blockquote", "dd", "dt",
+    };
+
+    private static List<PageNode> ChooseContainer(PageTree tree)
+    {
+        var candidates = new List<PageNode>();
+        foreach (var e in tree.Elements)
+        {
+            if (e.Excluded || !e.IsBlock || e.OwnChars < 25 || e.Tag is "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "th")
+            {
+                continue;
+            }
+            var score = 1 + e.OwnCommas + Math.Min(e.OwnChars / 85.0, 3);
+            var target = ParagraphTags.Contains(e.Tag) ? e.Parent : e;
+            for (var level = 0; target is not null && level < 5; level++, target = target.Parent)
+            {
+                if (!target.IsCandidate)
+                {
+                    InitCandidate(target);
+                    candidates.Add(target);
+                }
+                target.Score += level switch { 0 => score, 1 => score / 2, _ => score / (level * 3) };
+            }
+        }
+        if (candidates.Count == 0)
+        {
+            return tree.Root.Chars > 0 ? [tree.Root] : [];
+        }
+        foreach (var c in candidates)
+        {
+            c.Score *= 1 - c.LinkDensity;
+        }
+        candidates.Sort((a, b) => b.Score.CompareTo(a.Score));
+        var top = candidates[0];
+        if (Trace is { } trace)
+        {
+            foreach (var c in candidates.Take(8))
+            {
+                trace($"candidate {Describe(c)}");
+            }
+        }
+
+        // Several near-best candidates under one ancestor: the ancestor is the article.
+        var alternatives = candidates.Skip(1).Take(4).Where(c => c.Score / top.Score >= 0.75).ToList();
+        if (alternatives.Count >= 3)
+        {
+            for (var p = top.Parent; p is not null && p.Tag != "body"; p = p.Parent)
+            {
+                if (alternatives.Count(a => a.HasAncestor(p)) >= 3)
+                {
+                    top = p;
+                    break;
+                }
+            }
+        }
+        // Climb while the parent scores as well as the candidate.
+        var lastScore = top.Score;
+        var threshold = lastScore / 3;
+        for (var p = top.Parent; p is not null && p.Tag != "body"; p = p.Parent)
+        {
+            if (!p.IsCandidate)
+            {
+                continue;
+            }
+            if (p.Score < threshold)
+            {
+                break;
+            }
+            if (p.Score > lastScore)
+            {
+                top = p;
+                break;
+            }
+            lastScore = p.Score;
+        }
+        while (top.Parent is { } parent && parent.Tag != "body" && ElementChildCount(parent) == 1)
+        {
+            top = parent;
+        }
+        if (!top.IsCandidate)
+        {
+            InitCandidate(top);
+            top.Score *= 1 - top.LinkDensity;
+        }
+
+        var result = new List<PageNode>();
+        if (top.Parent is null)
+        {
+            result.Add(top);
+            return result;
+        }
+        var siblingThreshold = Math.Max(10, top.Score * 0.2);
+        foreach (var s in top.Parent.Children)
+        {
+            if (s.IsText || s.Excluded)
+            {
+                continue;
+            }
+            if (s == top)
+            {
+                result.Add(s);
+                continue;
+            }
+            var bonus = s.Hints.Length > 0 && s.Hints == top.Hints ? top.Score * 0.2 : 0;
+            if (s.IsCandidate && s.Score + bonus >= siblingThreshold)
+            {
+                result.Add(s);
+            }
+            else if (s.Tag == "p")
+            {
+                if (s.Chars > 80 && s.LinkDensity < 0.25)
+                {
+                    result.Add(s);
+                }
+            }
+        }
+        return result;
+    }
+
+    /// <summary>Receives the extractor's choices when set (for tuning sessions; null in production).</summary>
+    internal static Action<string>? Trace { get; set; }
+
+    private static string Describe(PageNode n)
+    {
+        var path = new List<string>();
+        for (var p = n; p is not null && path.Count < 3; p = p.Parent)
+        {
+            path.Add(p.Tag + (p.Hints.Length > 0 ? "[" + (p.Hints.Length > 40 ? p.Hints[..40] : p.Hints) + "]" : ""));
+        }
+        path.Reverse();
+        return FormattableString.Invariant($"depth {n.Depth}: {string.Join(" > ", path)} score={n.Score:F1} chars={n.Chars} ld={n.LinkDensity:F2} prose={n.ProseChars}");
+    }
+
+    private static int ElementChildCount(PageNode node)
+    {
+        var n = 0;
+        foreach (var c in node.Children)
+        {
+            if (!c.IsText && !c.Excluded)
+            {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static void InitCandidate(PageNode node)
+    {
+        node.IsCandidate = true;
+        node.Score = node.Tag switch
+        {
+            "div" => 5,
+            "pre" or "td" or "blockquote" => 3,
+            "address" or "ol" or "ul" or "dl" or "dd" or "dt" or "li" or "form" => -3,
+            "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "th" => -5,
+            _ => 0,
+        } + ClassWeight(node);
+    }
+
+    private static int ClassWeight(PageNode node)
+    {
+        if (node.Hints.Length == 0)
+        {
+            return 0;
+        }
+        var w = 0;
+        if (Boilerplate.NegativeHint().IsMatch(node.Hints))
+        {
+            w -= 25;
+        }
+        if (Boilerplate.PositiveHint().IsMatch(node.Hints))
+        {
+            w += 25;
+        }
+        return w;
+    }
+
+    // ---- Writing the text out ----
+
+    private sealed class Writer(IReadOnlyList<string> titles)
+    {
+        private readonly StringBuilder _paragraph = new();
+        private readonly StringBuilder _text = new();
+        private int _linkChars;
+        private int _chars;
+        private bool _pendingSpace;
+        public bool Stopped { get; private set; }
+
+        public void Append(string text, bool inLink)
+        {
+            foreach (var ch in text)
+            {
+                if (char.IsWhiteSpace(ch))
+                {
+                    _pendingSpace = _paragraph.Length > 0;
+                    continue;
+                }
+                if (_pendingSpace)
+                {
+                    _paragraph.Append(' ');
+                    _pendingSpace = false;
+                }
+                _paragraph.Append(ch);
+                _chars++;
+                if (inLink)
+                {
+                    _linkChars++;
+                }
+            }
+        }
+
+        public void LineBreak()
+        {
+            if (_paragraph.Length > 0)
+            {
+                _paragraph.Append('\n');
+            }
+            _pendingSpace = false;
+        }
+
+        public void Flush(bool heading = false)
+        {
+            _pendingSpace = false;
+            if (_paragraph.Length == 0)
+            {
+                return;
+            }
+            var p = _paragraph.ToString().Trim();
+            var keep = p.Length > 0 && !IsFurnitureLine(p, _chars, _linkChars) && !(heading && IsTitle(p));
+            if (keep)
+            {
+                if (_text.Length > 0)
+                {
+                    _text.Append("\n\n");
+                }
+                _text.Append(p);
+            }
+            _paragraph.Clear();
+            _chars = _linkChars = 0;
+        }
+
+        private bool IsTitle(string p)
+        {
+            foreach (var t in titles)
+            {
+                if (string.Equals(p, t, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static bool IsFurnitureLine(string p, int chars, int linkChars)
+        {
+            if (chars > 0 && linkChars >= 0.8 * chars && chars < 250)
+            {
+                return true;
+            }
+            return p.Length < 120 && Boilerplate.StartsWithAny(p, Boilerplate.LinePrefixes);
+        }
+
+        public override string ToString()
+        {
+            Flush();
+            return _text.ToString();
+        }
+    }
+
+    private static string Serialize(List<PageNode> nodes, IReadOnlyList<string> titles)
+    {
+        var w = new Writer(titles);
+        foreach (var n in nodes)
+        {
+            Write(n, w);
+            w.Flush();
+        }
+        return w.ToString();
+    }
+
+    private static void Write(PageNode node, Writer w)
+    {
+        if (node.IsText)
+        {
+            w.Append(node.Text!, node.InLink);
+            return;
+        }
+        if (node.Excluded || IsConditionalJunk(node))
+        {
+            return;
+        }
+        if (node.Tag == "br")
+        {
+            w.LineBreak();
+            return;
+        }
+        var heading = node.Tag is "h1" or "h2" or "h3" or "h4" or "h5" or "h6";
+        if (node.IsBlock)
+        {
+            w.Flush();
+        }
+        foreach (var c in node.Children)
+        {
+            Write(c, w);
+        }
+        if (node.IsBlock)
+        {
+            w.Flush(heading);
+        }
+    }
+
+    /// <summary>Readability's conditional cleaning: containers inside the article that are mostly links or empty.</summary>
+    private static bool IsConditionalJunk(PageNode node)
+    {
+        if (!(node.Tag is "div" or "section" or "table" or "ul" or "ol" or "form" or "aside" or "header" or "footer"))
+        {
+            return false;
+        }
+        var weight = ClassWeight(node);
+        if (weight + (node.IsCandidate ? node.Score : 0) < 0)
+        {
+            return true;
+        }
+        if (node.Commas >= 10)
+        {
+            return false;
+        }
+        var isList = node.Tag is "ul" or "ol";
+        var ld = node.LinkDensity;
+        if (node.Chars < 25 && node.Headings == 0)
+        {
+            return node.Chars > 0 && ld > 0.5;
+        }
+        if (!isList && weight < 25 && ld > 0.2 && node.ProseBlocks == 0)
+        {
+            return true;
+        }
+        if (ld > 0.5 && node.ProseBlocks == 0)
+        {
+            return true;
+        }
+        return false;
+    }
+}
