@@ -9,7 +9,7 @@ namespace TreatyWatch.Ingest.Cleaning;
 internal static partial class Boilerplate
 {
     /// <summary>Class or id words of page parts that are never the article.</summary>
-    [GeneratedRegex(@"cookie|consent|gdpr|newsletter|subscri|sign-?up|social|shar(e|ing)|related|recommend|comment|disqus|sidebar|breadcrumb|outbrain|taboola|promo|sponsor|advert|popup|modal|overlay|masthead|navbar|menu|footer|pagination|pager|author-?bio|about-?author|trending|most-?popular|most-?read|read-?more|more-?stories|also-?read|newsfeed|skip-?link|caption|credit|tag-?list|(^|[ _-])(ad|ads|nav|tags|toolbar|tools|print|rss|byline|header|dateline|meta)($|[ _-])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"cookie|consent|gdpr|newsletter|subscri|sign-?up|social|shar(e|ing)|related|recommend|comment|disqus|sidebar|breadcrumb|outbrain|taboola|promo|sponsor|advert|popup|modal|overlay|masthead|navbar|menu|footer|pagination|pager|author-?bio|about-?author|trending|most-?popular|most-?read|read-?more|more-?stories|also-?read|newsfeed|skip-?link|caption|credit|tag-?list|tooltip|popover|hover-?card|rollover|(^|[ _-])(ad|ads|cta|nav|tags|toolbar|tools|print|rss|byline|header|dateline|meta)($|[ _-])", RegexOptions.CultureInvariant)]
     public static partial Regex DropHint();
 
     /// <summary>Class or id words that mark the article body itself; they overrule <see cref="DropHint"/>.</summary>
@@ -23,6 +23,10 @@ internal static partial class Boilerplate
     /// <summary>Readability's negative class/id words.</summary>
     [GeneratedRegex(@"-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget", RegexOptions.CultureInvariant)]
     public static partial Regex NegativeHint();
+
+    /// <summary>Quoted posts (tweets, Instagram) embedded in the article: the article quotes them, they are not furniture.</summary>
+    [GeneratedRegex(@"embed|tweet|instagram-media", RegexOptions.CultureInvariant)]
+    public static partial Regex EmbedHint();
 
     [GeneratedRegex(@"comment|disqus|replies|respond", RegexOptions.CultureInvariant)]
     public static partial Regex CommentHint();
@@ -50,10 +54,11 @@ internal static partial class Boilerplate
         "skip to main content", "skip next section", "skip to navigation", "share this article", "share this story",
         "share on facebook", "share on twitter", "share via email", "click to share", "follow us on",
         "read more", "read also", "read next", "see also", "related articles", "related stories", "related news",
-        "related:", "recommended for you", "you may also like", "you might also like", "more from", "more news",
+        "related:", "related post", "related coverage", "related content", "related reading", "related link",
+        "like this story", "if you enjoyed this article", "join our", "copyright", "©", "recommended for you", "you may also like", "you might also like", "more from", "more news",
         "most read", "most popular", "most viewed", "editors' picks", "editor's picks", "others also read",
         "next in ", "news feed", "advertisement", "sponsored content", "continue reading", "this audio is created",
-        "listen to this article", "download the app", "get the app", "comments", "leave a comment", "add a comment",
+        "listen to this article", "this slideshow requires javascript", "download the app", "get the app", "comments", "leave a comment", "add a comment",
         "post a comment", "log in to comment", "report an error", "report a typo", "print this", "back to top",
     ];
 
@@ -66,6 +71,147 @@ internal static partial class Boilerplate
         "editor's picks", "others also read", "news feed", "latest news", "trending", "trending now", "next in ",
         "comments", "leave a comment", "leave a reply", "also read", "see also", "top stories", "popular",
     ];
+
+    /// <summary>Whole lines that are labels of page furniture.</summary>
+    public static readonly HashSet<string> Labels = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "advert", "advertisement", "ad", "ads", "sponsored", "promoted", "share", "tweet", "email", "print",
+        "comments", "close", "menu", "search", "loading...", "loading", "play", "pause", "next", "previous",
+        "subscribe", "sign up", "log in", "login", "register", "view comments", "show comments",
+    };
+
+    /// <summary>
+    /// Whether a whole line (a paragraph of the page, or a line of a plain-text copy) is page furniture:
+    /// a label, a newsletter or cookie prompt, a follow-us line, a reporting credit, a bare date line.
+    /// </summary>
+    public static bool IsFurnitureLine(string line)
+    {
+        var t = line.AsSpan().Trim();
+        if (t.Length == 0)
+        {
+            return false;
+        }
+        if (t.Length <= 40 && Labels.Contains(t.TrimEnd(":.…").ToString()))
+        {
+            return true;
+        }
+        if (t.Length < 160 && StartsWithAny(line, LinePrefixes))
+        {
+            return true;
+        }
+        if (t.Length < 300 && (IsFollowLine(t) || IsCredit(t)))
+        {
+            return true;
+        }
+        return t.Length <= 100 && IsDateLine(t);
+    }
+
+    private static bool IsFollowLine(ReadOnlySpan<char> t)
+    {
+        if (!(t.StartsWith("follow ", StringComparison.OrdinalIgnoreCase) || t.StartsWith("email ", StringComparison.OrdinalIgnoreCase)
+            || t.StartsWith("write to ", StringComparison.OrdinalIgnoreCase) || t.StartsWith("reach the reporter", StringComparison.OrdinalIgnoreCase)
+            || t.StartsWith("have a tip", StringComparison.OrdinalIgnoreCase) || t.StartsWith("contact the author", StringComparison.OrdinalIgnoreCase)))
+        {
+            return false;
+        }
+        foreach (var network in (string[])["twitter", "facebook", "instagram", "linkedin", "youtube", "@", "whatsapp", "telegram"])
+        {
+            if (t.Contains(network, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Wire-copy credits: "(Reporting by …; editing by …)", "… contributed to this report."</summary>
+    private static bool IsCredit(ReadOnlySpan<char> t)
+    {
+        var s = t.TrimStart("([").Trim();
+        foreach (var p in (string[])["reporting by ", "writing by ", "editing by ", "additional reporting by ", "compiled by ", "edited by "])
+        {
+            if (s.StartsWith(p, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+        var e = t.TrimEnd(".)] ");
+        foreach (var p in (string[])["contributed to this report", "contributed to this story", "contributed to this article", "contributed reporting"])
+        {
+            if (e.EndsWith(p, StringComparison.OrdinalIgnoreCase) || (t.Contains(p, StringComparison.OrdinalIgnoreCase) && t.Length < 120))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static readonly HashSet<string> DateWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july",
+        "aug", "august", "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december",
+        "mon", "monday", "tue", "tues", "tuesday", "wed", "wednesday", "thu", "thur", "thurs", "thursday", "fri", "friday",
+        "sat", "saturday", "sun", "sunday", "am", "pm", "a", "m", "p", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt",
+        "gmt", "utc", "bst", "cet", "cest", "ist", "amt", "msk", "eet", "eest", "jst", "kst", "aest", "st", "nd", "rd", "th",
+        "updated", "published", "posted", "last", "modified", "created", "date", "on", "at", "of", "the", "and", "ago",
+        "hours", "hour", "minutes", "min", "mins", "days", "day", "today", "yesterday",
+    };
+
+    /// <summary>A line that only dates the page: "Updated 1:39 am EST, Wednesday, November 20, 2019".</summary>
+    public static bool IsDateLine(ReadOnlySpan<char> t)
+    {
+        int words = 0, dateWords = 0;
+        var hasYearOrTime = false;
+        var leading = true;
+        var startsWithStamp = false;
+        var i = 0;
+        while (i < t.Length)
+        {
+            if (!char.IsLetterOrDigit(t[i]))
+            {
+                if (t[i] == ':' && i > 0 && i + 1 < t.Length && char.IsDigit(t[i - 1]) && char.IsDigit(t[i + 1]))
+                {
+                    hasYearOrTime = true;
+                }
+                i++;
+                continue;
+            }
+            var start = i;
+            while (i < t.Length && char.IsLetterOrDigit(t[i]))
+            {
+                i++;
+            }
+            var word = t[start..i];
+            words++;
+            var digits = true;
+            foreach (var ch in word)
+            {
+                digits &= char.IsDigit(ch);
+            }
+            if (digits)
+            {
+                dateWords++;
+                if (word.Length == 4 && (word.StartsWith("19") || word.StartsWith("20")))
+                {
+                    hasYearOrTime = true;
+                }
+            }
+            else if (DateWords.Contains(word.ToString()) || (word.Length <= 4 && char.IsDigit(word[0]) && word.TrimStart("0123456789").Length <= 2))
+            {
+                dateWords++;
+                if (leading && word.Equals("updated", StringComparison.OrdinalIgnoreCase) || word.Equals("published", StringComparison.OrdinalIgnoreCase) || word.Equals("posted", StringComparison.OrdinalIgnoreCase))
+                {
+                    startsWithStamp |= leading;
+                }
+            }
+            leading = false;
+        }
+        if (!hasYearOrTime || words == 0)
+        {
+            return false;
+        }
+        return dateWords >= 0.75 * words || (startsWithStamp && words <= 12);
+    }
 
     public static bool StartsWithAny(string line, string[] prefixes)
     {

@@ -58,7 +58,8 @@ internal static class MainContentExtractor
             return true;
         }
         var structural = e.Tag is "nav" or "footer" or "aside" or "header" or "menu" || Boilerplate.IsFurnitureRole(e.Role);
-        var hinted = !structural && e.Hints.Length > 0 && Boilerplate.DropHint().IsMatch(e.Hints) && !Boilerplate.BodyHint().IsMatch(e.Hints);
+        var hinted = !structural && e.Hints.Length > 0 && Boilerplate.DropHint().IsMatch(e.Hints)
+            && !Boilerplate.BodyHint().IsMatch(e.Hints) && !Boilerplate.EmbedHint().IsMatch(e.Hints);
         if (!structural && !hinted)
         {
             return false;
@@ -111,7 +112,8 @@ internal static class MainContentExtractor
         }
         candidates.Sort((a, b) => b.Score.CompareTo(a.Score));
         var top = candidates[0];
-        if (Trace is { } trace)
+        var trace = Trace;
+        if (trace is not null)
         {
             foreach (var c in candidates.Take(8))
             {
@@ -155,6 +157,26 @@ internal static class MainContentExtractor
         while (top.Parent is { } parent && parent.Tag != "body" && ElementChildCount(parent) == 1)
         {
             top = parent;
+        }
+        // An article split into sections (between figures, ads or pull quotes) has several strong
+        // candidates that are not nested in one another: take their common ancestor.
+        var bestScore = candidates[0].Score;
+        foreach (var c in candidates)
+        {
+            if (c.Score < bestScore * 0.4)
+            {
+                break;
+            }
+            if (c == top || c.ProseChars < 300 || c.HasAncestor(top) || top.HasAncestor(c))
+            {
+                continue;
+            }
+            var common = CommonAncestor(top, c);
+            if (common is not null && common.Tag != "body" && common.LinkDensity < 0.25)
+            {
+                trace?.Invoke($"joined with {Describe(c)}");
+                top = common;
+            }
         }
         if (!top.IsCandidate)
         {
@@ -210,6 +232,24 @@ internal static class MainContentExtractor
         return FormattableString.Invariant($"depth {n.Depth}: {string.Join(" > ", path)} score={n.Score:F1} chars={n.Chars} ld={n.LinkDensity:F2} prose={n.ProseChars}");
     }
 
+    private static PageNode? CommonAncestor(PageNode a, PageNode b)
+    {
+        while (a.Depth > b.Depth)
+        {
+            a = a.Parent!;
+        }
+        while (b.Depth > a.Depth)
+        {
+            b = b.Parent!;
+        }
+        while (a != b)
+        {
+            a = a.Parent!;
+            b = b.Parent!;
+        }
+        return a;
+    }
+
     private static int ElementChildCount(PageNode node)
     {
         var n = 0;
@@ -263,7 +303,6 @@ internal static class MainContentExtractor
         private int _linkChars;
         private int _chars;
         private bool _pendingSpace;
-        public bool Stopped { get; private set; }
 
         public void Append(string text, bool inLink)
         {
@@ -297,7 +336,7 @@ internal static class MainContentExtractor
             _pendingSpace = false;
         }
 
-        public void Flush(bool heading = false)
+        public void Flush()
         {
             _pendingSpace = false;
             if (_paragraph.Length == 0)
@@ -305,7 +344,7 @@ internal static class MainContentExtractor
                 return;
             }
             var p = _paragraph.ToString().Trim();
-            var keep = p.Length > 0 && !IsFurnitureLine(p, _chars, _linkChars) && !(heading && IsTitle(p));
+            var keep = p.Length > 0 && !IsFurnitureLine(p, _chars, _linkChars) && !IsTitle(p);
             if (keep)
             {
                 if (_text.Length > 0)
@@ -336,7 +375,7 @@ internal static class MainContentExtractor
             {
                 return true;
             }
-            return p.Length < 120 && Boilerplate.StartsWithAny(p, Boilerplate.LinePrefixes);
+            return Boilerplate.IsFurnitureLine(p);
         }
 
         public override string ToString()
@@ -373,7 +412,6 @@ internal static class MainContentExtractor
             w.LineBreak();
             return;
         }
-        var heading = node.Tag is "h1" or "h2" or "h3" or "h4" or "h5" or "h6";
         if (node.IsBlock)
         {
             w.Flush();
@@ -384,21 +422,23 @@ internal static class MainContentExtractor
         }
         if (node.IsBlock)
         {
-            w.Flush(heading);
+            w.Flush();
         }
     }
 
     /// <summary>Readability's conditional cleaning: containers inside the article that are mostly links or empty.</summary>
     private static bool IsConditionalJunk(PageNode node)
     {
-        if (!(node.Tag is "div" or "section" or "table" or "ul" or "ol" or "form" or "aside" or "header" or "footer"))
+        if (!(node.Tag is "div" or "section" or "table" or "ul" or "ol" or "form" or "aside" or "header" or "footer")
+            || (node.Hints.Length > 0 && Boilerplate.EmbedHint().IsMatch(node.Hints)))
         {
             return false;
         }
         var weight = ClassWeight(node);
         if (weight + (node.IsCandidate ? node.Score : 0) < 0)
         {
-            return true;
+            // A class word like "media" or "meta" does not outweigh a real paragraph.
+            return node.ProseChars < 0.5 * node.Chars;
         }
         if (node.Commas >= 10)
         {
