@@ -33,7 +33,7 @@ public static class ArticleCleaner
         var meta = HtmlMetadata.Read(document);
         var body = document.Body ?? document.DocumentElement;
         var text = body is null ? "" : MainContentExtractor.Extract(body, meta.JsonLdBody, meta.TitleVariants);
-        return new CleanedArticle(meta.Title, meta.Byline, meta.Published, meta.PublishedRaw, text, meta.Language, []);
+        return new CleanedArticle(meta.Title, meta.Byline, meta.Published, meta.PublishedRaw, text, meta.Language ?? LanguageGuess.Detect(text), []);
     }
 
     internal static bool IsHtml(string content, string? source)

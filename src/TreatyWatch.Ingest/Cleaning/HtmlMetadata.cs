@@ -1,9 +1,7 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using AngleSharp.Dom;
 using NodaTime;
-using NodaTime.Text;
 
 namespace TreatyWatch.Ingest.Cleaning;
 
@@ -103,7 +101,7 @@ internal static class HtmlMetadata
             ?? LanguageCode(meta.GetValueOrDefault("og:locale"))
             ?? LanguageCode(ld.Language);
 
-        return new PageMetadata(title, variants, CleanByline(byline), dateRaw, ParseDate(dateRaw), language, ld.ArticleBody);
+        return new PageMetadata(title, variants, CleanByline(byline), dateRaw, DateText.Parse(dateRaw), language, ld.ArticleBody);
     }
 
     private static string? TimeElementDate(IDocument document)
@@ -189,45 +187,6 @@ internal static class HtmlMetadata
         var end = span.IndexOfAny("-_ ,;");
         var primary = (end < 0 ? span : span[..end]).ToString().ToLowerInvariant();
         return primary.Length is 2 or 3 && primary.All(char.IsAsciiLetterLower) ? primary : null;
-    }
-
-    private static readonly LocalDatePattern[] TextDatePatterns =
-    [
-        LocalDatePattern.Create("MMMM d, uuuu", CultureInfo.InvariantCulture),
-        LocalDatePattern.Create("MMM d, uuuu", CultureInfo.InvariantCulture),
-        LocalDatePattern.Create("d MMMM uuuu", CultureInfo.InvariantCulture),
-        LocalDatePattern.Create("d MMM uuuu", CultureInfo.InvariantCulture),
-        LocalDatePattern.Create("uuuuMMdd", CultureInfo.InvariantCulture),
-    ];
-
-    /// <summary>
-    /// The calendar date at the start of an ISO 8601 stamp ("2019-11-19T08:00:00-05:00" gives 19 November 2019,
-    /// the publisher's local date), or a written date ("November 19, 2019").
-    /// </summary>
-    internal static LocalDate? ParseDate(string? raw)
-    {
-        if (string.IsNullOrWhiteSpace(raw))
-        {
-            return null;
-        }
-        raw = raw.Trim();
-        if (raw.Length >= 10)
-        {
-            var iso = LocalDatePattern.Iso.Parse(raw[..10]);
-            if (iso.Success)
-            {
-                return iso.Value;
-            }
-        }
-        foreach (var pattern in TextDatePatterns)
-        {
-            var r = pattern.Parse(raw);
-            if (r.Success)
-            {
-                return r.Value;
-            }
-        }
-        return null;
     }
 
     internal static string? Collapse(string? text)
