@@ -33,7 +33,26 @@ public static class ArticleCleaner
         var meta = HtmlMetadata.Read(document);
         var body = document.Body ?? document.DocumentElement;
         var text = body is null ? "" : MainContentExtractor.Extract(body, meta.JsonLdBody, meta.TitleVariants);
+        if (JsonLdBodyHint.Create(meta.JsonLdBody) is { TokenCount: >= 80 } hint && WordTokens.Split(text).Count < 0.3 * hint.TokenCount)
+        {
+            // The page shows little of what its JSON-LD says the article is (a script-rendered body):
+            // the articleBody is then the better text.
+            text = TextOfJsonLdBody(meta.JsonLdBody!, meta.TitleVariants);
+        }
         return new CleanedArticle(meta.Title, meta.Byline, meta.Published, meta.PublishedRaw, text, meta.Language ?? LanguageGuess.Detect(text), []);
+    }
+
+    private static string TextOfJsonLdBody(string articleBody, IReadOnlyList<string> titles)
+    {
+        if (articleBody.Contains('<', StringComparison.Ordinal))
+        {
+            using var fragment = Parser.ParseDocument(articleBody);
+            return fragment.Body is null ? "" : MainContentExtractor.Extract(fragment.Body, null, titles);
+        }
+        var paragraphs = articleBody.Split('\n')
+            .Select(HtmlMetadata.Collapse)
+            .Where(p => !string.IsNullOrEmpty(p));
+        return string.Join("\n\n", paragraphs);
     }
 
     internal static bool IsHtml(string content, string? source)

@@ -16,6 +16,7 @@ internal static class MainContentExtractor
         var tree = PageTree.Build(body);
         DropFurniture(tree);
         tree.Recount();
+        JsonLdBodyHint.Create(jsonLdBody)?.Mark(tree);
         var container = ChooseContainer(tree);
         if (Trace is { } trace)
         {
@@ -91,6 +92,10 @@ internal static class MainContentExtractor
                 continue;
             }
             var score = 1 + e.OwnCommas + Math.Min(e.OwnChars / 85.0, 3);
+            if (e.QuotedByJsonLd)
+            {
+                score *= 3;
+            }
             var target = ParagraphTags.Contains(e.Tag) ? e.Parent : e;
             for (var level = 0; target is not null && level < 5; level++, target = target.Parent)
             {
@@ -435,7 +440,7 @@ internal static class MainContentExtractor
             return false;
         }
         var weight = ClassWeight(node);
-        if (weight + (node.IsCandidate ? node.Score : 0) < 0)
+        if (weight < 0 && weight + (node.IsCandidate ? node.Score : 0) < 0)
         {
             // A class word like "media" or "meta" does not outweigh a real paragraph.
             return node.ProseChars < 0.5 * node.Chars;
