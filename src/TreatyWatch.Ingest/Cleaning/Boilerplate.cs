@@ -84,18 +84,18 @@ internal static partial class Boilerplate
     /// Whether a whole line (a paragraph of the page, or a line of a plain-text copy) is page furniture:
     /// a label, a newsletter or cookie prompt, a follow-us line, a reporting credit, a bare date line.
     /// </summary>
-    public static bool IsFurnitureLine(string line)
+    public static bool IsFurnitureLine(ReadOnlySpan<char> line)
     {
-        var t = line.AsSpan().Trim();
+        var t = line.Trim();
         if (t.Length == 0)
         {
             return false;
         }
-        if (t.Length <= 40 && Labels.Contains(t.TrimEnd(":.…").ToString()))
+        if (t.Length <= 40 && LabelLookup.Contains(t.TrimEnd(":.…")))
         {
             return true;
         }
-        if (t.Length < 160 && StartsWithAny(line, LinePrefixes))
+        if (t.Length < 160 && StartsWithLinePrefix(t))
         {
             return true;
         }
@@ -157,6 +157,8 @@ internal static partial class Boilerplate
         "hours", "hour", "minutes", "min", "mins", "days", "day", "today", "yesterday",
     };
 
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> DateWordLookup = DateWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>A line that only dates the page: "Updated 1:39 am EST, Wednesday, November 20, 2019".</summary>
     public static bool IsDateLine(ReadOnlySpan<char> t)
     {
@@ -196,13 +198,11 @@ internal static partial class Boilerplate
                     hasYearOrTime = true;
                 }
             }
-            else if (DateWords.Contains(word.ToString()) || (word.Length <= 4 && char.IsDigit(word[0]) && word.TrimStart("0123456789").Length <= 2))
+            else if (DateWordLookup.Contains(word) || (word.Length <= 4 && char.IsDigit(word[0]) && word.TrimStart("0123456789").Length <= 2))
             {
                 dateWords++;
-                if (leading && word.Equals("updated", StringComparison.OrdinalIgnoreCase) || word.Equals("published", StringComparison.OrdinalIgnoreCase) || word.Equals("posted", StringComparison.OrdinalIgnoreCase))
-                {
-                    startsWithStamp |= leading;
-                }
+                startsWithStamp |= leading && (word.Equals("updated", StringComparison.OrdinalIgnoreCase)
+                    || word.Equals("published", StringComparison.OrdinalIgnoreCase) || word.Equals("posted", StringComparison.OrdinalIgnoreCase));
             }
             leading = false;
         }
@@ -213,9 +213,20 @@ internal static partial class Boilerplate
         return dateWords >= 0.75 * words || (startsWithStamp && words <= 12);
     }
 
-    public static bool StartsWithAny(string line, string[] prefixes)
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> LabelLookup = Labels.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary><see cref="LinePrefixes"/> by their first letter, so a line is compared with a few of them, not all.</summary>
+    private static readonly Dictionary<char, string[]> PrefixesByFirstLetter = LinePrefixes
+        .GroupBy(p => char.ToLowerInvariant(p[0]))
+        .ToDictionary(g => g.Key, g => g.ToArray());
+
+    private static bool StartsWithLinePrefix(ReadOnlySpan<char> line)
     {
-        var span = line.AsSpan().TrimStart();
+        var span = line.TrimStart();
+        if (span.Length == 0 || !PrefixesByFirstLetter.TryGetValue(char.ToLowerInvariant(span[0]), out var prefixes))
+        {
+            return false;
+        }
         foreach (var p in prefixes)
         {
             if (span.StartsWith(p, StringComparison.OrdinalIgnoreCase))
@@ -227,9 +238,9 @@ internal static partial class Boilerplate
     }
 
     /// <summary>A short line that is one of <see cref="TailHeadings"/>, give or take a colon or case.</summary>
-    public static bool IsTailHeading(string line)
+    public static bool IsTailHeading(ReadOnlySpan<char> line)
     {
-        var t = line.AsSpan().Trim().TrimEnd(":.!|»›>-–— ");
+        var t = line.Trim().TrimEnd(":.!|»›>-–— ");
         if (t.Length == 0 || t.Length > 40)
         {
             return false;

@@ -35,28 +35,10 @@ internal static class HtmlMetadata
 
     public static PageMetadata Read(IDocument document)
     {
-        var ld = new JsonLd();
-        foreach (var script in document.QuerySelectorAll("script"))
-        {
-            var type = script.GetAttribute("type");
-            if (type is not null && type.Contains("ld+json", StringComparison.OrdinalIgnoreCase))
-            {
-                ld.Add(script.TextContent);
-            }
-        }
+        var scan = new Scan(document);
+        var meta = scan.Meta;
+        var ld = scan.Ld;
 
-        var meta = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var m in document.QuerySelectorAll("meta"))
-        {
-            var key = m.GetAttribute("property") ?? m.GetAttribute("name") ?? m.GetAttribute("itemprop") ?? m.GetAttribute("http-equiv");
-            var content = m.GetAttribute("content");
-            if (key is not null && !string.IsNullOrWhiteSpace(content))
-            {
-                meta.TryAdd(key.Trim(), content.Trim());
-            }
-        }
-
-        var h1 = document.Body?.QuerySelector("h1");
         var variants = new List<string>();
         void AddVariant(string? t)
         {
@@ -68,9 +50,9 @@ internal static class HtmlMetadata
         }
         AddVariant(meta.GetValueOrDefault("og:title"));
         AddVariant(ld.Headline);
-        AddVariant(h1?.TextContent);
+        AddVariant(scan.H1?.TextContent);
         AddVariant(meta.GetValueOrDefault("twitter:title"));
-        AddVariant(document.Title);
+        AddVariant(scan.Title?.TextContent);
         var title = variants.Count > 0 ? variants[0] : null;
         if (title is not null)
         {
@@ -90,11 +72,11 @@ internal static class HtmlMetadata
                 }
             }
         }
-        dateRaw ??= TimeElementDate(document);
+        dateRaw ??= (scan.PreferredTime ?? scan.ArticleTime ?? scan.AnyTime)?.GetAttribute("datetime");
         dateRaw = Collapse(dateRaw);
 
         var byline = ld.Authors ?? NonUrl(meta.GetValueOrDefault("author")) ?? NonUrl(meta.GetValueOrDefault("article:author"))
-            ?? NonUrl(meta.GetValueOrDefault("parsely-author")) ?? NonUrl(meta.GetValueOrDefault("sailthru.author")) ?? BylineElement(document);
+            ?? NonUrl(meta.GetValueOrDefault("parsely-author")) ?? NonUrl(meta.GetValueOrDefault("sailthru.author")) ?? BylineElement(scan);
 
         var language = LanguageCode(document.DocumentElement?.GetAttribute("lang"))
             ?? LanguageCode(meta.GetValueOrDefault("content-language"))
@@ -104,26 +86,9 @@ internal static class HtmlMetadata
         return new PageMetadata(title, variants, CleanByline(byline), dateRaw, DateText.Parse(dateRaw), language, ld.ArticleBody);
     }
 
-    private static string? TimeElementDate(IDocument document)
+    private static string? BylineElement(Scan scan)
     {
-        var scope = (IParentNode?)document.QuerySelector("article") ?? document.QuerySelector("main") ?? (IParentNode?)document.Body;
-        if (scope is null)
-        {
-            return null;
-        }
-        var preferred = document.QuerySelector("time[itemprop=datePublished][datetime], time[pubdate][datetime]");
-        if (preferred is not null)
-        {
-            return preferred.GetAttribute("datetime");
-        }
-        return scope.QuerySelector("time[datetime]")?.GetAttribute("datetime")
-            ?? document.QuerySelector("time[datetime]")?.GetAttribute("datetime");
-    }
-
-    private static string? BylineElement(IDocument document)
-    {
-        var author = document.QuerySelector("[itemprop=author]");
-        if (author is not null)
+        if (scan.ItempropAuthor is { } author)
         {
             var name = author.QuerySelector("[itemprop=name]")?.TextContent ?? author.GetAttribute("content") ?? author.TextContent;
             if (Collapse(name) is { Length: > 0 and < 120 } n)
@@ -131,15 +96,136 @@ internal static class HtmlMetadata
                 return n;
             }
         }
-        foreach (var selector in new[] { "[rel=author]", ".byline", ".author" })
+        foreach (var e in (IElement?[])[scan.RelAuthor, scan.BylineClass, scan.AuthorClass])
         {
-            var e = document.QuerySelector(selector);
             if (e is not null && Collapse(e.TextContent) is { Length: > 0 and < 120 } t)
             {
                 return t;
             }
         }
         return null;
+    }
+
+    /// <summary>
+    /// Everything the metadata needs, gathered in one walk of the document (a selector query per
+    /// item would walk it a dozen times).
+    /// </summary>
+    private sealed class Scan
+    {
+        public JsonLd Ld { get; } = new();
+        public Dictionary<string, string> Meta { get; } = new(StringComparer.OrdinalIgnoreCase);
+        public IElement? Title { get; private set; }
+        public IElement? H1 { get; private set; }
+        /// <summary>time[datetime] marked as the publication time (itemprop=datePublished or pubdate).</summary>
+        public IElement? PreferredTime { get; private set; }
+        /// <summary>The first time[datetime] inside an article or main element.</summary>
+        public IElement? ArticleTime { get; private set; }
+        public IElement? AnyTime { get; private set; }
+        public IElement? ItempropAuthor { get; private set; }
+        public IElement? RelAuthor { get; private set; }
+        public IElement? BylineClass { get; private set; }
+        public IElement? AuthorClass { get; private set; }
+
+        public Scan(IDocument document)
+        {
+            if (document.DocumentElement is not { } root)
+            {
+                return;
+            }
+            var stack = new Stack<(IElement Element, bool InArticle)>();
+            stack.Push((root, false));
+            while (stack.Count > 0)
+            {
+                var (e, inArticle) = stack.Pop();
+                switch (e.LocalName)
+                {
+                    case "script":
+                        if (e.GetAttribute("type") is { } type && type.Contains("ld+json", StringComparison.OrdinalIgnoreCase))
+                        {
+                            Ld.Add(e.TextContent);
+                        }
+                        continue;
+                    case "style" or "svg" or "template":
+                        continue;
+                    case "title" when Title is null && e.ParentElement?.LocalName == "head":
+                        Title = e;
+                        continue;
+                    case "meta":
+                        AddMeta(e);
+                        continue;
+                    case "h1":
+                        H1 ??= e;
+                        break;
+                    case "time":
+                        if (e.HasAttribute("datetime"))
+                        {
+                            if (e.HasAttribute("pubdate") || string.Equals(e.GetAttribute("itemprop"), "datePublished", StringComparison.Ordinal))
+                            {
+                                PreferredTime ??= e;
+                            }
+                            if (inArticle)
+                            {
+                                ArticleTime ??= e;
+                            }
+                            AnyTime ??= e;
+                        }
+                        break;
+                    case "article" or "main":
+                        inArticle = true;
+                        break;
+                }
+                if (ItempropAuthor is null && string.Equals(e.GetAttribute("itemprop"), "author", StringComparison.Ordinal))
+                {
+                    ItempropAuthor = e;
+                }
+                if (RelAuthor is null && string.Equals(e.GetAttribute("rel"), "author", StringComparison.OrdinalIgnoreCase))
+                {
+                    RelAuthor = e;
+                }
+                if ((BylineClass is null || AuthorClass is null) && e.GetAttribute("class") is { } cls)
+                {
+                    if (BylineClass is null && HasClass(cls, "byline"))
+                    {
+                        BylineClass = e;
+                    }
+                    if (AuthorClass is null && HasClass(cls, "author"))
+                    {
+                        AuthorClass = e;
+                    }
+                }
+                // ChildNodes is a list; Children is a filtered view whose indexer walks from the start.
+                var children = e.ChildNodes;
+                for (var i = children.Length - 1; i >= 0; i--)
+                {
+                    if (children[i] is IElement child)
+                    {
+                        stack.Push((child, inArticle));
+                    }
+                }
+            }
+        }
+
+        private void AddMeta(IElement m)
+        {
+            var key = m.GetAttribute("property") ?? m.GetAttribute("name") ?? m.GetAttribute("itemprop") ?? m.GetAttribute("http-equiv");
+            var content = m.GetAttribute("content");
+            if (key is not null && !string.IsNullOrWhiteSpace(content))
+            {
+                Meta.TryAdd(key.Trim(), content.Trim());
+            }
+        }
+
+        private static bool HasClass(string classes, string name)
+        {
+            foreach (var range in classes.AsSpan().SplitAny(" \t\n\r\f"))
+            {
+                if (classes.AsSpan(range).Equals(name, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     private static string? NonUrl(string? value) =>

@@ -6,19 +6,33 @@ namespace TreatyWatch.Ingest.Cleaning;
 /// </summary>
 internal static class LanguageGuess
 {
-    private static readonly (string Code, HashSet<string> Words)[] Profiles =
+    private static readonly (string Code, string Words)[] Profiles =
     [
-        ("en", Set("the of and to in is that for on was with as by it are from has have said this be at")),
-        ("fr", Set("le la les de des du et est un une que qui dans pour pas sur au aux par il a été")),
-        ("de", Set("der die das und ist nicht ein eine zu den mit von auf für sich des dem im auch wurde")),
-        ("es", Set("el la los las de del y que en un una por con para es se al lo su como más")),
-        ("pt", Set("o a os as de do da dos das e que em um uma para com não por se ao mais foi")),
-        ("it", Set("il la di che e un una per non con del della sono è al gli le anche nel")),
-        ("ru", Set("и в не на что с по как это из к за от о для был он она также")),
-        ("uk", Set("і в не на що з по як це із до за від про для був він вона також та")),
+        ("en", "the of and to in is that for on was with as by it are from has have said this be at"),
+        ("fr", "le la les de des du et est un une que qui dans pour pas sur au aux par il a été"),
+        ("de", "der die das und ist nicht ein eine zu den mit von auf für sich des dem im auch wurde"),
+        ("es", "el la los las de del y que en un una por con para es se al lo su como más"),
+        ("pt", "o a os as de do da dos das e que em um uma para com não por se ao mais foi"),
+        ("it", "il la di che e un una per non con del della sono è al gli le anche nel"),
+        ("ru", "и в не на что с по как это из к за от о для был он она также"),
+        ("uk", "і в не на що з по як це із до за від про для був він вона також та"),
     ];
 
-    private static HashSet<string> Set(string words) => new(words.Split(' '), StringComparer.OrdinalIgnoreCase);
+    /// <summary>Each common word with a bit per language that has it: one lookup per word of the text.</summary>
+    private static readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> LanguagesOfWord = BuildIndex();
+
+    private static Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> BuildIndex()
+    {
+        var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var p = 0; p < Profiles.Length; p++)
+        {
+            foreach (var word in Profiles[p].Words.Split(' '))
+            {
+                index[word] = index.GetValueOrDefault(word) | (1 << p);
+            }
+        }
+        return index.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
 
     public static string? Detect(string text)
     {
@@ -34,13 +48,12 @@ internal static class LanguageGuess
             }
             else if (!letter && start >= 0)
             {
-                var word = text[start..i];
                 words++;
-                for (var p = 0; p < Profiles.Length; p++)
+                if (i - start <= 5 && LanguagesOfWord.TryGetValue(text.AsSpan(start, i - start), out var languages))
                 {
-                    if (Profiles[p].Words.Contains(word))
+                    for (var p = 0; p < Profiles.Length; p++)
                     {
-                        hits[p]++;
+                        hits[p] += (languages >> p) & 1;
                     }
                 }
                 start = -1;

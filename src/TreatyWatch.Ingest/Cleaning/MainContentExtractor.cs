@@ -301,13 +301,20 @@ internal static class MainContentExtractor
 
     // ---- Writing the text out ----
 
-    private sealed class Writer(IReadOnlyList<string> titles)
+    /// <summary>
+    /// Writes paragraphs straight into one growing buffer; a paragraph judged furniture when it ends
+    /// is cut off again, so nothing is allocated per paragraph.
+    /// </summary>
+    private sealed class Writer(IReadOnlyList<string> titles, int expectedLength)
     {
-        private readonly StringBuilder _paragraph = new();
-        private readonly StringBuilder _text = new();
+        private char[] _buffer = new char[Math.Max(256, expectedLength)];
+        private int _length;
+        private int _paragraphStart;
         private int _linkChars;
         private int _chars;
         private bool _pendingSpace;
+
+        private bool InParagraph => _length > _paragraphStart;
 
         public void Append(string text, bool inLink)
         {
@@ -315,15 +322,15 @@ internal static class MainContentExtractor
             {
                 if (char.IsWhiteSpace(ch))
                 {
-                    _pendingSpace = _paragraph.Length > 0;
+                    _pendingSpace = InParagraph;
                     continue;
                 }
                 if (_pendingSpace)
                 {
-                    _paragraph.Append(' ');
+                    Put(' ');
                     _pendingSpace = false;
                 }
-                _paragraph.Append(ch);
+                Put(ch);
                 _chars++;
                 if (inLink)
                 {
@@ -334,9 +341,9 @@ internal static class MainContentExtractor
 
         public void LineBreak()
         {
-            if (_paragraph.Length > 0)
+            if (InParagraph && _buffer[_length - 1] != '\n')
             {
-                _paragraph.Append('\n');
+                Put('\n');
             }
             _pendingSpace = false;
         }
@@ -344,29 +351,41 @@ internal static class MainContentExtractor
         public void Flush()
         {
             _pendingSpace = false;
-            if (_paragraph.Length == 0)
+            while (InParagraph && _buffer[_length - 1] == '\n')
             {
-                return;
+                _length--;
             }
-            var p = _paragraph.ToString().Trim();
-            var keep = p.Length > 0 && !IsFurnitureLine(p, _chars, _linkChars) && !IsTitle(p);
-            if (keep)
+            if (InParagraph)
             {
-                if (_text.Length > 0)
+                var p = _buffer.AsSpan(_paragraphStart, _length - _paragraphStart);
+                if (IsFurnitureLine(p, _chars, _linkChars) || IsTitle(p))
                 {
-                    _text.Append("\n\n");
+                    _length = _paragraphStart;
                 }
-                _text.Append(p);
+                else
+                {
+                    Put('\n');
+                    Put('\n');
+                }
             }
-            _paragraph.Clear();
+            _paragraphStart = _length;
             _chars = _linkChars = 0;
         }
 
-        private bool IsTitle(string p)
+        private void Put(char ch)
+        {
+            if (_length == _buffer.Length)
+            {
+                Array.Resize(ref _buffer, _buffer.Length * 2);
+            }
+            _buffer[_length++] = ch;
+        }
+
+        private bool IsTitle(ReadOnlySpan<char> p)
         {
             foreach (var t in titles)
             {
-                if (string.Equals(p, t, StringComparison.OrdinalIgnoreCase))
+                if (p.Equals(t, StringComparison.OrdinalIgnoreCase))
                 {
                     return true;
                 }
@@ -374,7 +393,7 @@ internal static class MainContentExtractor
             return false;
         }
 
-        private static bool IsFurnitureLine(string p, int chars, int linkChars)
+        private static bool IsFurnitureLine(ReadOnlySpan<char> p, int chars, int linkChars)
         {
             if (chars > 0 && linkChars >= 0.8 * chars && chars < 250)
             {
@@ -386,13 +405,14 @@ internal static class MainContentExtractor
         public override string ToString()
         {
             Flush();
-            return _text.ToString();
+            // Every kept paragraph ends with the blank-line separator; the last one needs none.
+            return new string(_buffer, 0, Math.Max(0, _length - 2));
         }
     }
 
     private static string Serialize(List<PageNode> nodes, IReadOnlyList<string> titles)
     {
-        var w = new Writer(titles);
+        var w = new Writer(titles, nodes.Sum(n => n.Chars) * 6 / 5);
         foreach (var n in nodes)
         {
             Write(n, w);
