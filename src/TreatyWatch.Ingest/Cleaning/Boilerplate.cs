@@ -28,6 +28,10 @@ internal static partial class Boilerplate
     [GeneratedRegex(@"embed|tweet|instagram-media", RegexOptions.CultureInvariant)]
     public static partial Regex EmbedHint();
 
+    /// <summary>"More Great X Stories", "Related Coverage", "Most Popular Articles": a heading over other stories.</summary>
+    [GeneratedRegex(@"^(more|related|recommended|popular|trending|latest|top|other|similar|further|most \w+)\b.{0,40}\b(stories|articles|news|posts|reads|coverage|videos|links|content|headlines)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex OtherStoriesHeading();
+
     [GeneratedRegex(@"comment|disqus|replies|respond", RegexOptions.CultureInvariant)]
     public static partial Regex CommentHint();
 
@@ -99,12 +103,18 @@ internal static partial class Boilerplate
         {
             return true;
         }
-        if (t.Length < 300 && (IsFollowLine(t) || IsCredit(t)))
+        if (t.Length < 300 && (IsFollowLine(t) || IsCredit(t) || IsNewsletterPrompt(t)))
         {
             return true;
         }
         return t.Length <= 100 && IsDateLine(t);
     }
+
+    /// <summary>"Get the latest updates in your inbox. Subscribe to our newsletters."</summary>
+    private static bool IsNewsletterPrompt(ReadOnlySpan<char> t) =>
+        t.Contains("newsletter", StringComparison.OrdinalIgnoreCase)
+        && (t.Contains("sign up", StringComparison.OrdinalIgnoreCase) || t.Contains("subscribe", StringComparison.OrdinalIgnoreCase)
+            || t.Contains("inbox", StringComparison.OrdinalIgnoreCase));
 
     private static bool IsFollowLine(ReadOnlySpan<char> t)
     {
@@ -114,7 +124,7 @@ internal static partial class Boilerplate
         {
             return false;
         }
-        foreach (var network in (string[])["twitter", "facebook", "instagram", "linkedin", "youtube", "@", "whatsapp", "telegram"])
+        foreach (var network in (string[])["twitter", "facebook", "instagram", "linkedin", "youtube", "@", "whatsapp", "telegram", "://"])
         {
             if (t.Contains(network, StringComparison.OrdinalIgnoreCase))
             {
@@ -241,7 +251,15 @@ internal static partial class Boilerplate
     public static bool IsTailHeading(ReadOnlySpan<char> line)
     {
         var t = line.Trim().TrimEnd(":.!|»›>-–— ");
-        if (t.Length == 0 || t.Length > 40)
+        if (t.Length == 0 || t.Length > 60)
+        {
+            return false;
+        }
+        if (OtherStoriesHeading().IsMatch(t))
+        {
+            return true;
+        }
+        if (t.Length > 40)
         {
             return false;
         }

@@ -68,17 +68,27 @@ internal sealed class JsonLdBodyHint
         }
     }
 
-    private static void AppendOwnText(PageNode node, StringBuilder text)
+    /// <summary>The text inside <paramref name="block"/> that is not inside a nested block (iterative: inline markup can nest deep).</summary>
+    private static void AppendOwnText(PageNode block, StringBuilder text)
     {
-        foreach (var c in node.Children)
+        var stack = new Stack<PageNode>();
+        for (var i = block.Children.Count - 1; i >= 0; i--)
         {
-            if (c.IsText)
+            stack.Push(block.Children[i]);
+        }
+        while (stack.Count > 0)
+        {
+            var node = stack.Pop();
+            if (node.IsText)
             {
-                text.Append(c.Text).Append(' ');
+                text.Append(node.Text).Append(' ');
             }
-            else if (!c.IsBlock && !c.Excluded)
+            else if (!node.IsBlock && !node.Excluded)
             {
-                AppendOwnText(c, text);
+                for (var i = node.Children.Count - 1; i >= 0; i--)
+                {
+                    stack.Push(node.Children[i]);
+                }
             }
         }
     }

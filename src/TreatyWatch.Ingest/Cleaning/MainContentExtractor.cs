@@ -305,10 +305,12 @@ internal static class MainContentExtractor
     /// Writes paragraphs straight into one growing buffer; a paragraph judged furniture when it ends
     /// is cut off again, so nothing is allocated per paragraph.
     /// </summary>
-    private sealed class Writer(IReadOnlyList<string> titles, int expectedLength)
+    private sealed class Writer(IReadOnlyList<string> titles, int totalChars)
     {
-        private char[] _buffer = new char[Math.Max(256, expectedLength)];
+        private char[] _buffer = new char[Math.Max(256, totalChars * 6 / 5)];
         private int _length;
+        private int _keptChars;
+        private bool _stopped;
         private int _paragraphStart;
         private int _linkChars;
         private int _chars;
@@ -318,6 +320,10 @@ internal static class MainContentExtractor
 
         public void Append(string text, bool inLink)
         {
+            if (_stopped)
+            {
+                return;
+            }
             foreach (var ch in text)
             {
                 if (char.IsWhiteSpace(ch))
@@ -358,12 +364,19 @@ internal static class MainContentExtractor
             if (InParagraph)
             {
                 var p = _buffer.AsSpan(_paragraphStart, _length - _paragraphStart);
-                if (IsFurnitureLine(p, _chars, _linkChars) || IsTitle(p))
+                if (Boilerplate.IsTailHeading(p) && _keptChars >= totalChars / 2)
+                {
+                    // "Related stories" after most of the article: the rest is other stories.
+                    _stopped = true;
+                    _length = _paragraphStart;
+                }
+                else if (IsFurnitureLine(p, _chars, _linkChars) || IsTitle(p))
                 {
                     _length = _paragraphStart;
                 }
                 else
                 {
+                    _keptChars += _chars;
                     Put('\n');
                     Put('\n');
                 }
@@ -412,7 +425,7 @@ internal static class MainContentExtractor
 
     private static string Serialize(List<PageNode> nodes, IReadOnlyList<string> titles)
     {
-        var w = new Writer(titles, nodes.Sum(n => n.Chars) * 6 / 5);
+        var w = new Writer(titles, nodes.Sum(n => n.Chars));
         foreach (var n in nodes)
         {
             Write(n, w);
@@ -421,33 +434,42 @@ internal static class MainContentExtractor
         return w.ToString();
     }
 
-    private static void Write(PageNode node, Writer w)
+    /// <summary>Writes a subtree depth-first with an explicit stack: pages nest deeper than the call stack allows.</summary>
+    private static void Write(PageNode root, Writer w)
     {
-        if (node.IsText)
+        var stack = new Stack<(PageNode Node, bool Leaving)>();
+        stack.Push((root, false));
+        while (stack.Count > 0)
         {
-            w.Append(node.Text!, node.InLink);
-            return;
-        }
-        if (node.Excluded || IsConditionalJunk(node))
-        {
-            return;
-        }
-        if (node.Tag == "br")
-        {
-            w.LineBreak();
-            return;
-        }
-        if (node.IsBlock)
-        {
-            w.Flush();
-        }
-        foreach (var c in node.Children)
-        {
-            Write(c, w);
-        }
-        if (node.IsBlock)
-        {
-            w.Flush();
+            var (node, leaving) = stack.Pop();
+            if (leaving)
+            {
+                w.Flush();
+                continue;
+            }
+            if (node.IsText)
+            {
+                w.Append(node.Text!, node.InLink);
+                continue;
+            }
+            if (node.Excluded || IsConditionalJunk(node))
+            {
+                continue;
+            }
+            if (node.Tag == "br")
+            {
+                w.LineBreak();
+                continue;
+            }
+            if (node.IsBlock)
+            {
+                w.Flush();
+                stack.Push((node, true));
+            }
+            for (var i = node.Children.Count - 1; i >= 0; i--)
+            {
+                stack.Push((node.Children[i], false));
+            }
         }
     }
 

@@ -165,4 +165,15 @@ public class HtmlCleaningTests
         Assert.Equal("", ArticleCleaner.CleanHtml("<html><head><title>x</title></head></html>").Text);
         Assert.Equal("", ArticleCleaner.CleanHtml("").Text);
     }
+
+    [Fact]
+    public void DeeplyNestedMarkup_DoesNotOverflowTheStack()
+    {
+        const int depth = 20_000;
+        var html = string.Concat(Enumerable.Repeat("<div>", depth)) + Body + string.Concat(Enumerable.Repeat("</div>", depth));
+
+        var article = ArticleCleaner.Clean(html, "deep.html");
+
+        Assert.Contains("Opposition members argued", article.Text);
+    }
 }
