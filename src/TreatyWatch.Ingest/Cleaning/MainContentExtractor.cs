@@ -130,9 +130,17 @@ internal static class MainContentExtractor
         var alternatives = candidates.Skip(1).Take(4).Where(c => c.Score / top.Score >= 0.75).ToList();
         if (alternatives.Count >= 3)
         {
+            var holding = new Dictionary<PageNode, int>();
+            foreach (var a in alternatives)
+            {
+                for (var p = a.Parent; p is not null; p = p.Parent)
+                {
+                    holding[p] = holding.GetValueOrDefault(p) + 1;
+                }
+            }
             for (var p = top.Parent; p is not null && p.Tag != "body"; p = p.Parent)
             {
-                if (alternatives.Count(a => a.HasAncestor(p)) >= 3)
+                if (holding.GetValueOrDefault(p) >= 3)
                 {
                     top = p;
                     break;
@@ -166,7 +174,7 @@ internal static class MainContentExtractor
         // An article split into sections (between figures, ads or pull quotes) has several strong
         // candidates that are not nested in one another: take their common ancestor.
         var bestScore = candidates[0].Score;
-        foreach (var c in candidates)
+        foreach (var c in candidates.Take(10))
         {
             if (c.Score < bestScore * 0.4)
             {
