@@ -2,13 +2,13 @@ using AngleSharp.Dom;
 
 namespace TreatyWatch.Ingest.Cleaning;
 
-/// <summary>
-/// A compact copy of a page's body: the elements and text that can carry an article, with the
-/// counts the extractor scores on. Built in one pass over the AngleSharp DOM so that every later
-/// step (pruning, scoring, serialising) is linear and never re-reads TextContent of a subtree.
-/// </summary>
+/// <summary>An element or text run of a <see cref="PageTree"/>, with the counts the extractor scores on.</summary>
 internal sealed class PageNode
 {
+    /// <summary>Shared by every node without children (text runs, empty elements); never added to.</summary>
+    private static readonly List<PageNode> NoChildren = [];
+    private List<PageNode>? _children;
+
     public PageNode(string tag, PageNode? parent)
     {
         Tag = tag;
@@ -18,7 +18,7 @@ internal sealed class PageNode
     /// <summary>Lower-case element name, or "#text".</summary>
     public string Tag { get; }
     public PageNode? Parent { get; }
-    public List<PageNode> Children { get; } = [];
+    public List<PageNode> Children => _children ?? NoChildren;
     public string? Text { get; set; }
     /// <summary>The element's class and id, lower-case, space separated.</summary>
     public string Hints { get; set; } = "";
@@ -38,10 +38,11 @@ internal sealed class PageNode
     /// <summary>Characters in paragraph-like blocks (≥ 80 characters, mostly unlinked) of the subtree.</summary>
     public int ProseChars;
     public int ProseBlocks;
-    public int ListItems;
     public int Headings;
     /// <summary>The subtree holds an element marked as the article (article, main, itemprop=articleBody, an article-body class).</summary>
     public bool HoldsArticleMarker;
+    /// <summary>This element is marked as the article: article, main, itemprop=articleBody, role=main, an article-body class.</summary>
+    public bool IsArticleMarker;
 
     // Inline text directly inside this block (not inside nested blocks).
     public int OwnChars;
@@ -59,6 +60,8 @@ internal sealed class PageNode
     public double LinkDensity => Chars == 0 ? 0 : (double)LinkChars / Chars;
     public double OwnLinkDensity => OwnChars == 0 ? 0 : (double)OwnLinkChars / OwnChars;
 
+    public void AddChild(PageNode child) => (_children ??= []).Add(child);
+
     public bool HasAncestor(PageNode node)
     {
         for (var p = Parent; p is not null; p = p.Parent)
@@ -74,6 +77,11 @@ internal sealed class PageNode
     public override string ToString() => IsText ? $"#text({Text!.Length})" : $"<{Tag} {Hints}> {Chars}c";
 }
 
+/// <summary>
+/// A compact copy of a page's body: the elements and text that can carry an article. Built in one
+/// pass over the AngleSharp DOM so that every later step (pruning, scoring, writing) is linear and
+/// never re-reads the TextContent of a subtree.
+/// </summary>
 internal sealed class PageTree
 {
     private PageTree(PageNode root, List<PageNode> elements)
@@ -121,7 +129,7 @@ internal sealed class PageTree
                     continue;
                 }
                 var t = new PageNode("#text", parent) { Text = data, InLink = parent.InLink, Block = parent.Block, Depth = parent.Depth + 1 };
-                parent.Children.Add(t);
+                parent.AddChild(t);
                 continue;
             }
             if (node is not IElement element)
@@ -143,7 +151,9 @@ internal sealed class PageTree
                 Depth = parent.Depth + 1,
             };
             n.Block = n.IsBlock ? n : parent.Block;
-            parent.Children.Add(n);
+            n.IsArticleMarker = tag is "article" or "main" || n.ItemProp is "articleBody" || n.Role is "main"
+                || (n.Hints.Length > 0 && Boilerplate.BodyHint().IsMatch(n.Hints));
+            parent.AddChild(n);
             elements.Add(n);
             PushChildren(stack, element, n);
         }
@@ -197,7 +207,7 @@ internal sealed class PageTree
     {
         foreach (var e in Elements)
         {
-            e.Chars = e.LinkChars = e.Commas = e.ProseChars = e.ProseBlocks = e.ListItems = e.Headings = 0;
+            e.Chars = e.LinkChars = e.Commas = e.ProseChars = e.ProseBlocks = e.Headings = 0;
             e.OwnChars = e.OwnLinkChars = e.OwnCommas = 0;
             e.HoldsArticleMarker = false;
             e.Excluded = e.Dropped || (e.Parent?.Excluded ?? false);
@@ -251,7 +261,6 @@ internal sealed class PageTree
                     e.Commas += c.Commas;
                     e.ProseChars += c.ProseChars;
                     e.ProseBlocks += c.ProseBlocks;
-                    e.ListItems += c.ListItems;
                     e.Headings += c.Headings;
                     e.HoldsArticleMarker |= c.HoldsArticleMarker;
                 }
@@ -261,13 +270,8 @@ internal sealed class PageTree
                 e.ProseChars += e.OwnChars;
                 e.ProseBlocks++;
             }
-            e.HoldsArticleMarker |= e.Tag is "article" or "main" || e.ItemProp is "articleBody" || e.Role is "main"
-                || (e.Hints.Length > 0 && Boilerplate.BodyHint().IsMatch(e.Hints));
-            if (e.Tag == "li")
-            {
-                e.ListItems++;
-            }
-            else if (e.Tag is "h1" or "h2" or "h3" or "h4" or "h5" or "h6")
+            e.HoldsArticleMarker |= e.IsArticleMarker;
+            if (e.Tag is "h1" or "h2" or "h3" or "h4" or "h5" or "h6")
             {
                 e.Headings++;
             }
