@@ -26,14 +26,16 @@ public static class ArticleCleaner
         return IsHtml(content, source) ? CleanHtml(content) : PlainTextCleaner.Clean(content);
     }
 
+    /// <summary>Cleans an HTML page, whatever its name: metadata from the head and markup, body text from the article's container.</summary>
     public static CleanedArticle CleanHtml(string html)
     {
         ArgumentNullException.ThrowIfNull(html);
         using var document = Parser.ParseDocument(html);
         var meta = HtmlMetadata.Read(document);
+        var hint = JsonLdBodyHint.Create(meta.JsonLdBody);
         var body = document.Body ?? document.DocumentElement;
-        var text = body is null ? "" : MainContentExtractor.Extract(body, meta.JsonLdBody, meta.TitleVariants);
-        if (JsonLdBodyHint.Create(meta.JsonLdBody) is { TokenCount: >= 80 } hint && WordTokens.Split(text).Count < 0.3 * hint.TokenCount)
+        var text = body is null ? "" : MainContentExtractor.Extract(body, hint, meta.TitleVariants);
+        if (hint is { TokenCount: >= 80 } && WordTokens.Split(text).Count < 0.3 * hint.TokenCount)
         {
             // The page shows little of what its JSON-LD says the article is (a script-rendered body):
             // the articleBody is then the better text.

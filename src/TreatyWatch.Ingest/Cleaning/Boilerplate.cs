@@ -44,26 +44,35 @@ internal static partial class Boilerplate
     };
 
     /// <summary>
-    /// Lines that are page furniture wherever they appear, compared case-insensitively against the
-    /// start of a short line.
+    /// Openings of prompts that no article sentence starts with, compared case-insensitively with the
+    /// start of a line under 160 characters.
     /// </summary>
-    public static readonly string[] LinePrefixes =
+    public static readonly string[] PromptPrefixes =
     [
-        "sign up for our newsletter", "sign up for the", "subscribe to our newsletter", "subscribe to our",
-        "subscribe now", "enter your email", "please, enter correct email", "please enter a valid email",
-        "* indicates required", "successfully subscribed", "successfuly subscribed", "thank you for signing up",
-        "thanks for signing up", "we use cookies", "this website uses cookies", "this site uses cookies",
-        "by continuing to use", "accept cookies", "accept all cookies", "cookie settings", "cookie policy",
-        "privacy policy", "terms of use", "terms of service", "all rights reserved", "skip to content",
-        "skip to main content", "skip next section", "skip to navigation", "share this article", "share this story",
-        "share on facebook", "share on twitter", "share via email", "click to share", "follow us on",
-        "read more", "read also", "read next", "see also", "related articles", "related stories", "related news",
-        "related:", "related post", "related coverage", "related content", "related reading", "related link",
-        "like this story", "if you enjoyed this article", "join our", "copyright", "©", "recommended for you", "you may also like", "you might also like", "more from", "more news",
-        "most read", "most popular", "most viewed", "editors' picks", "editor's picks", "others also read",
-        "next in ", "news feed", "advertisement", "sponsored content", "continue reading", "this audio is created",
-        "listen to this article", "this slideshow requires javascript", "download the app", "get the app", "comments", "leave a comment", "add a comment",
-        "post a comment", "log in to comment", "report an error", "report a typo", "print this", "back to top",
+        "sign up for our newsletter", "subscribe to our newsletter", "enter your email", "please, enter correct email",
+        "please enter a valid email", "* indicates required", "successfully subscribed", "successfuly subscribed",
+        "thank you for signing up", "thanks for signing up", "we use cookies", "this website uses cookies",
+        "this site uses cookies", "by continuing to use this site", "by continuing to use our", "by continuing to browse",
+        "accept cookies", "accept all cookies", "cookie settings", "cookie policy", "privacy policy", "terms of use",
+        "terms of service", "skip to content", "skip to main content", "skip next section", "skip to navigation",
+        "share this article", "share this story", "share on facebook", "share on twitter", "share via email",
+        "click to share", "follow us on", "like this story", "if you enjoyed this article", "continue reading",
+        "this audio is created", "listen to this article", "this slideshow requires javascript", "download the app",
+        "leave a comment", "add a comment", "post a comment", "log in to comment", "report an error", "report a typo",
+        "any use of materials",
+    ];
+
+    /// <summary>
+    /// Openings of section labels ("Read more", "Comments", "Related"): furniture on a line of their own
+    /// (up to 40 characters), or before a colon ("Read more: …"); an article sentence may start so too.
+    /// </summary>
+    public static readonly string[] LabelPrefixes =
+    [
+        "read more", "read also", "read next", "also read", "see also", "related", "more from", "more news",
+        "most read", "most popular", "most viewed", "editors' picks", "editor's picks", "others also read", "next in ",
+        "news feed", "advertisement", "sponsored content", "recommended for you", "you may also like",
+        "you might also like", "comments", "join our", "subscribe now", "subscribe to our", "sign up for the",
+        "get the app", "print this", "back to top",
     ];
 
     /// <summary>Headings that open a block of other stories: what follows them is not the article.</summary>
@@ -99,15 +108,48 @@ internal static partial class Boilerplate
         {
             return true;
         }
-        if (t.Length < 160 && StartsWithLinePrefix(t))
+        if (t.Length < 160 && (StartsWithAny(t, PromptsByFirstLetter) || IsSectionLabel(t)))
         {
             return true;
         }
-        if (t.Length < 300 && (IsFollowLine(t) || IsCredit(t) || IsNewsletterPrompt(t)))
+        if (t.Length < 300 && (IsFollowLine(t) || IsCredit(t) || IsNewsletterPrompt(t) || IsCopyrightNotice(t)))
         {
             return true;
         }
         return t.Length <= 100 && IsDateLine(t);
+    }
+
+    private static bool IsSectionLabel(ReadOnlySpan<char> t)
+    {
+        if (!StartsWithAny(t, LabelsByFirstLetter, out var prefixLength))
+        {
+            return false;
+        }
+        if (t.Length <= 40)
+        {
+            return true;
+        }
+        var rest = t[prefixLength..].TrimStart();
+        return rest.Length > 0 && rest[0] is ':' or '»' or '›' or '|';
+    }
+
+    /// <summary>"© 2019 Example News", "Copyright 2019 …", "… All rights reserved."</summary>
+    private static bool IsCopyrightNotice(ReadOnlySpan<char> t)
+    {
+        if (t.Length >= 200)
+        {
+            return false;
+        }
+        if ((t.Contains('©') && t.Length < 120) || t.Contains("all rights reserved", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+        if (!t.StartsWith("copyright", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+        var rest = t["copyright".Length..].TrimStart();
+        return rest.Length > 0 && (rest[0] == '©' || char.IsDigit(rest[0]) || rest.StartsWith("(c)", StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>"Get the latest updates in your inbox. Subscribe to our newsletters."</summary>
@@ -225,22 +267,27 @@ internal static partial class Boilerplate
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> LabelLookup = Labels.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    /// <summary><see cref="LinePrefixes"/> by their first letter, so a line is compared with a few of them, not all.</summary>
-    private static readonly Dictionary<char, string[]> PrefixesByFirstLetter = LinePrefixes
-        .GroupBy(p => char.ToLowerInvariant(p[0]))
-        .ToDictionary(g => g.Key, g => g.ToArray());
+    // The prefix lists by first letter, so a line is compared with a few of them, not all.
+    private static readonly Dictionary<char, string[]> PromptsByFirstLetter = ByFirstLetter(PromptPrefixes);
+    private static readonly Dictionary<char, string[]> LabelsByFirstLetter = ByFirstLetter(LabelPrefixes);
 
-    private static bool StartsWithLinePrefix(ReadOnlySpan<char> line)
+    private static Dictionary<char, string[]> ByFirstLetter(string[] prefixes) =>
+        prefixes.GroupBy(p => char.ToLowerInvariant(p[0])).ToDictionary(g => g.Key, g => g.ToArray());
+
+    private static bool StartsWithAny(ReadOnlySpan<char> line, Dictionary<char, string[]> index) => StartsWithAny(line, index, out _);
+
+    private static bool StartsWithAny(ReadOnlySpan<char> line, Dictionary<char, string[]> index, out int length)
     {
-        var span = line.TrimStart();
-        if (span.Length == 0 || !PrefixesByFirstLetter.TryGetValue(char.ToLowerInvariant(span[0]), out var prefixes))
+        length = 0;
+        if (line.Length == 0 || !index.TryGetValue(char.ToLowerInvariant(line[0]), out var prefixes))
         {
             return false;
         }
         foreach (var p in prefixes)
         {
-            if (span.StartsWith(p, StringComparison.OrdinalIgnoreCase))
+            if (line.StartsWith(p, StringComparison.OrdinalIgnoreCase))
             {
+                length = p.Length;
                 return true;
             }
         }

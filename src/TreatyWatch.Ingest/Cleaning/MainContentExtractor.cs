@@ -11,12 +11,13 @@ namespace TreatyWatch.Ingest.Cleaning;
 /// </summary>
 internal static class MainContentExtractor
 {
-    public static string Extract(IElement body, string? jsonLdBody, IReadOnlyList<string> titles)
+    /// <summary>The article text under <paramref name="body"/>; paragraphs equal to one of <paramref name="titles"/> are left out.</summary>
+    public static string Extract(IElement body, JsonLdBodyHint? hint, IReadOnlyList<string> titles)
     {
         var tree = PageTree.Build(body);
         DropFurniture(tree);
         tree.Recount();
-        JsonLdBodyHint.Create(jsonLdBody)?.Mark(tree);
+        hint?.Mark(tree);
         var container = ChooseContainer(tree);
         if (Trace is { } trace)
         {

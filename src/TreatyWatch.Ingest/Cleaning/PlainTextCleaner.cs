@@ -94,7 +94,7 @@ internal static class PlainTextCleaner
         foreach (var line in lines)
         {
             var t = line.Text;
-            if (Boilerplate.IsFurnitureLine(t) || IsGlyphLine(t) || IsCopyrightLine(t) || IsBulletedLabel(t))
+            if (Boilerplate.IsFurnitureLine(t) || IsGlyphLine(t) || IsBulletedLabel(t))
             {
                 line.Verdict = Verdict.Drop;
             }
@@ -119,11 +119,6 @@ internal static class PlainTextCleaner
         }
         return true;
     }
-
-    private static bool IsCopyrightLine(string t) =>
-        t.Length < 120 && (t.Contains('©') || t.Contains("(c) 20", StringComparison.OrdinalIgnoreCase)
-            || t.Contains("all rights reserved", StringComparison.OrdinalIgnoreCase)
-            || t.StartsWith("any use of materials", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>A bulleted one-to-three-word item ("- Category", "• World"): a menu or a label.</summary>
     private static bool IsBulletedLabel(string t) =>

@@ -86,6 +86,20 @@ public class PlainTextCleaningTests
         Assert.Single(article.Segments);
     }
 
+    [Theory]
+    [InlineData("Comments by the foreign minister on Monday suggested that the vote would pass easily.")]
+    [InlineData("By continuing to use cluster munitions, the army puts civilians at risk, the report said.")]
+    [InlineData("More from the minister's speech suggested a second vote in the autumn.")]
+    [InlineData("Related talks in Geneva will resume next week, the spokesperson said.")]
+    [InlineData("Copyright law was not part of the treaty, which covers only weapons.")]
+    public void ArticleSentences_OpeningLikeFurniture_AreKept(string sentence)
+    {
+        var text = $"The parliament voted on Tuesday to leave the convention, by 81 votes to 12.\n{sentence}\n";
+
+        Assert.Contains(sentence, ArticleCleaner.Clean(text, "a.txt").Text);
+        Assert.Contains(sentence, ArticleCleaner.Clean($"<article><p>{text}</p><p>{sentence}</p></article>", "a.html").Text);
+    }
+
     [Fact]
     public void SentenceWithDate_IsNotThePublicationDate()
     {
