@@ -211,13 +211,23 @@ internal static partial class Boilerplate
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> DateWordLookup = DateWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    /// <summary>A line that only dates the page: "Updated 1:39 am EST, Wednesday, November 20, 2019".</summary>
+    private static readonly HashSet<string> ClockWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "am", "pm", "mon", "monday", "tue", "tues", "tuesday", "wed", "wednesday", "thu", "thur", "thurs", "thursday",
+        "fri", "friday", "sat", "saturday", "sun", "sunday", "ago", "today", "yesterday",
+    };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ClockWordLookup = ClockWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// A line that only stamps the page: "Updated 1:39 am EST, Wednesday, November 20, 2019",
+    /// "Posted on March 30, 2015 by Admin". A bare date ("3 December 1997", a table cell or a
+    /// timeline entry) is not one: the stamp needs an "Updated/Published/Posted", a time or a weekday.
+    /// </summary>
     public static bool IsDateLine(ReadOnlySpan<char> t)
     {
         int words = 0, dateWords = 0;
-        var hasYearOrTime = false;
-        var leading = true;
-        var startsWithStamp = false;
+        bool hasYear = false, hasClock = false, leading = true, startsWithStamp = false;
         var i = 0;
         while (i < t.Length)
         {
@@ -225,7 +235,7 @@ internal static partial class Boilerplate
             {
                 if (t[i] == ':' && i > 0 && i + 1 < t.Length && char.IsDigit(t[i - 1]) && char.IsDigit(t[i + 1]))
                 {
-                    hasYearOrTime = true;
+                    hasClock = true;
                 }
                 i++;
                 continue;
@@ -245,24 +255,22 @@ internal static partial class Boilerplate
             if (digits)
             {
                 dateWords++;
-                if (word.Length == 4 && (word.StartsWith("19") || word.StartsWith("20")))
-                {
-                    hasYearOrTime = true;
-                }
+                hasYear |= word.Length == 4 && (word.StartsWith("19") || word.StartsWith("20"));
             }
             else if (DateWordLookup.Contains(word) || (word.Length <= 4 && char.IsDigit(word[0]) && word.TrimStart("0123456789").Length <= 2))
             {
                 dateWords++;
+                hasClock |= ClockWordLookup.Contains(word);
                 startsWithStamp |= leading && (word.Equals("updated", StringComparison.OrdinalIgnoreCase)
                     || word.Equals("published", StringComparison.OrdinalIgnoreCase) || word.Equals("posted", StringComparison.OrdinalIgnoreCase));
             }
             leading = false;
         }
-        if (!hasYearOrTime || words == 0)
+        if (!(hasYear || hasClock) || words == 0)
         {
             return false;
         }
-        return dateWords >= 0.75 * words || (startsWithStamp && words <= 12);
+        return (startsWithStamp && words <= 12) || (hasClock && dateWords >= 0.75 * words);
     }
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> LabelLookup = Labels.GetAlternateLookup<ReadOnlySpan<char>>();

@@ -256,7 +256,7 @@ internal static class PlainTextCleaner
             }
             seen++;
             var t = line.Text;
-            if (line.IsProse || t.Length > 200 || WordCount(t) < 3 || EndsSentence(t) || t[^1] is ':' or '|')
+            if (line.IsProse || t.Length > 200 || WordCount(t) < 3 || EndsSentence(t) || t[^1] is ':' or '|' || IsMostlyDate(t))
             {
                 continue;
             }
@@ -282,6 +282,8 @@ internal static class PlainTextCleaner
         }
         return null;
     }
+
+    private static bool IsMostlyDate(string t) => DateText.Find(t) is { } d && d.Raw.Length * 2 >= t.Length;
 
     /// <summary>Words of four or more letters, cut to five so that "notifies" meets "notified".</summary>
     private static IEnumerable<string> ContentWords(string t)

@@ -101,6 +101,23 @@ public class PlainTextCleaningTests
     }
 
     [Fact]
+    public void DateStamps_Dropped_BareDatesKept()
+    {
+        const string copy =
+            "Updated 1:39 am EST, Wednesday, November 20, 2019\n"
+            + "The notification was deposited with the Secretary-General in New York on Friday.\n"
+            + "Deposited:\n"
+            + "27 June 2025\n"
+            + "The withdrawal takes effect six months later, on 27 December 2025, the ministry said.\n";
+
+        var article = ArticleCleaner.Clean(copy, "a.txt");
+
+        Assert.DoesNotContain("Updated", article.Text);
+        Assert.Contains("\n\n27 June 2025\n\n", article.Text);
+        Assert.Equal(new LocalDate(2019, 11, 20), article.Published);
+    }
+
+    [Fact]
     public void SentenceWithDate_IsNotThePublicationDate()
     {
         var article = ArticleCleaner.Clean("The treaty entered into force on March 1, 1999, after forty ratifications had been deposited.\n", "a.txt");
