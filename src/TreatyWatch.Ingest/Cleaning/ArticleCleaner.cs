@@ -13,7 +13,7 @@ public static class ArticleCleaner
     [ThreadStatic]
     private static HtmlParser? _parser;
 
-    private static HtmlParser Parser => _parser ??= new HtmlParser(new HtmlParserOptions
+    internal static HtmlParser Parser => _parser ??= new HtmlParser(new HtmlParserOptions
     {
         IsScripting = false,
         IsKeepingSourceReferences = false,

@@ -1,5 +1,4 @@
 using System.Text;
-using AngleSharp.Html.Parser;
 
 namespace TreatyWatch.Ingest.Cleaning;
 
@@ -66,7 +65,7 @@ public static class TextDecoding
         {
             return null;
         }
-        var document = new HtmlParser().ParseDocument(head);
+        using var document = ArticleCleaner.Parser.ParseDocument(head);
         foreach (var meta in document.QuerySelectorAll("meta"))
         {
             var charset = meta.GetAttribute("charset");
