@@ -17,11 +17,19 @@ public readonly record struct ShingleMatch(double TruePositive, double FalsePosi
     public double? Recall => TruePositive + FalseNegative > 0 ? TruePositive / (TruePositive + FalseNegative) : null;
 }
 
+/// <summary>One page's score; <paramref name="Exact"/> when both texts have the same token list.</summary>
 public sealed record PageScore(string Id, ShingleMatch Match, bool Exact)
 {
     public double? Precision => Match.Precision;
     public double? Recall => Match.Recall;
-    public double? F1 => Precision is { } p && Recall is { } r && p + r > 0 ? 2 * p * r / (p + r) : Precision is null || Recall is null ? null : 0;
+
+    /// <summary>Null when either side had nothing to score.</summary>
+    public double? F1 => (Precision, Recall) switch
+    {
+        ({ } p, { } r) when p + r > 0 => 2 * p * r / (p + r),
+        ({ }, { }) => 0,
+        _ => null,
+    };
 }
 
 /// <summary>An extractor's scores over a benchmark: precision and recall are means over pages, F1 comes from the two means.</summary>
@@ -30,8 +38,8 @@ public sealed record ExtractorScore(string Name, double F1, double Precision, do
 /// <summary>The result of <see cref="CleaningEvaluation.Run"/>: our cleaner first, then each reference output.</summary>
 /// <param name="PageCount">Pages in the benchmark.</param>
 /// <param name="Extractors">Scores of this cleaner (named <see cref="CleaningEvaluation.OwnName"/>) and of each reference output.</param>
-/// <param name="ColdCleaningTime">Time to clean every page once in a fresh process (JIT compilation included).</param>
-/// <param name="WarmCleaningTime">Time to clean every page a second time, compiled code warm.</param>
+/// <param name="ColdCleaningTime">Time to clean every page the first time (in a fresh process, JIT compilation included).</param>
+/// <param name="WarmCleaningTime">Time to clean every page a second time.</param>
 public sealed record CleaningEvalReport(int PageCount, IReadOnlyList<ExtractorScore> Extractors, TimeSpan ColdCleaningTime, TimeSpan WarmCleaningTime)
 {
     public override string ToString()
@@ -54,6 +62,8 @@ public sealed record CleaningEvalReport(int PageCount, IReadOnlyList<ExtractorSc
 /// counted with multiplicity, per-page counts normalised, precision and recall averaged over pages
 /// (a page whose prediction, or truth, has no shingle is left out of that mean), F1 from the two
 /// means, accuracy the share of pages whose token lists are equal.
+/// The benchmark's README says a page with nothing to score "counts as 1"; evaluate.py, whose
+/// numbers are the published ones, leaves it out, and so does this.
 /// </summary>
 public static class CleaningEvaluation
 {
