@@ -19,13 +19,6 @@ internal static class MainContentExtractor
         tree.Recount();
         hint?.Mark(tree);
         var container = ChooseContainer(tree);
-        if (Trace is { } trace)
-        {
-            foreach (var c in container)
-            {
-                trace($"container {Describe(c)}");
-            }
-        }
         if (container.Count == 0)
         {
             return "";
@@ -118,14 +111,6 @@ internal static class MainContentExtractor
         }
         candidates.Sort((a, b) => b.Score.CompareTo(a.Score));
         var top = candidates[0];
-        var trace = Trace;
-        if (trace is not null)
-        {
-            foreach (var c in candidates.Take(8))
-            {
-                trace($"candidate {Describe(c)}");
-            }
-        }
 
         // Several near-best candidates under one ancestor: the ancestor is the article.
         var alternatives = candidates.Skip(1).Take(4).Where(c => c.Score / top.Score >= 0.75).ToList();
@@ -188,7 +173,6 @@ internal static class MainContentExtractor
             var common = CommonAncestor(top, c);
             if (common is not null && common.Tag != "body" && common.LinkDensity < 0.25)
             {
-                trace?.Invoke($"joined with {Describe(c)}");
                 top = common;
             }
         }
@@ -221,29 +205,12 @@ internal static class MainContentExtractor
             {
                 result.Add(s);
             }
-            else if (s.Tag == "p")
+            else if (s.Tag == "p" && s.Chars > 80 && s.LinkDensity < 0.25)
             {
-                if (s.Chars > 80 && s.LinkDensity < 0.25)
-                {
-                    result.Add(s);
-                }
+                result.Add(s);
             }
         }
         return result;
-    }
-
-    /// <summary>Receives the extractor's choices when set (for tuning sessions; null in production).</summary>
-    internal static Action<string>? Trace { get; set; }
-
-    private static string Describe(PageNode n)
-    {
-        var path = new List<string>();
-        for (var p = n; p is not null && path.Count < 3; p = p.Parent)
-        {
-            path.Add(p.Tag + (p.Hints.Length > 0 ? "[" + (p.Hints.Length > 40 ? p.Hints[..40] : p.Hints) + "]" : ""));
-        }
-        path.Reverse();
-        return FormattableString.Invariant($"depth {n.Depth}: {string.Join(" > ", path)} score={n.Score:F1} chars={n.Chars} ld={n.LinkDensity:F2} prose={n.ProseChars}");
     }
 
     private static PageNode? CommonAncestor(PageNode a, PageNode b)
