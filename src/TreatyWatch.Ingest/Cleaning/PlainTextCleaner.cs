@@ -147,22 +147,34 @@ internal static class PlainTextCleaner
                 line.Verdict = Verdict.Drop;
             }
         }
-        // A teaser cut short with an ellipsis repeats the start of a line that follows in full.
-        for (var i = 0; i < lines.Count; i++)
+        // A teaser cut short with an ellipsis repeats the start of another line given in full. Lines
+        // are indexed by their first 40 characters so that this stays linear.
+        const int key = 40;
+        var byOpening = new Dictionary<string, List<Line>>(StringComparer.Ordinal);
+        foreach (var line in lines)
         {
-            var t = lines[i].Text;
+            if (line.Text.Length > key)
+            {
+                var opening = line.Text[..key];
+                if (!byOpening.TryGetValue(opening, out var same))
+                {
+                    byOpening[opening] = same = [];
+                }
+                same.Add(line);
+            }
+        }
+        foreach (var line in lines)
+        {
+            var t = line.Text;
             if (!(t.EndsWith('…') || t.EndsWith("...", StringComparison.Ordinal)))
             {
                 continue;
             }
             var stem = t.TrimEnd('.', '…', ' ');
-            for (var j = 0; j < lines.Count; j++)
+            if (stem.Length >= key && byOpening.TryGetValue(stem[..key], out var candidates)
+                && candidates.Exists(other => other != line && other.Text.Length > stem.Length && other.Text.StartsWith(stem, StringComparison.Ordinal)))
             {
-                if (j != i && lines[j].Text.Length > stem.Length && lines[j].Text.StartsWith(stem, StringComparison.Ordinal))
-                {
-                    lines[i].Verdict = Verdict.Drop;
-                    break;
-                }
+                line.Verdict = Verdict.Drop;
             }
         }
     }

@@ -101,6 +101,15 @@ public class PlainTextCleaningTests
     }
 
     [Fact]
+    public void TeaserCutShort_DroppedWhenTheFullLineFollows()
+    {
+        const string full = "Borduria and Ruritania notified the depositary of their withdrawal from the accord on Friday, the ministry said.";
+        var copy = full[..60] + " ...\n" + full + "\n";
+
+        Assert.Equal(full, ArticleCleaner.Clean(copy, "a.txt").Text);
+    }
+
+    [Fact]
     public void DateStamps_Dropped_BareDatesKept()
     {
         const string copy =
