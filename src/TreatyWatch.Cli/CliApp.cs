@@ -137,6 +137,7 @@ public static class CliApp
         root.Add(StatesCommand.Create(ctx));
         root.Add(CheckCommand.Create(ctx));
         root.Add(VerifyReferenceCommand.Create(ctx));
+        root.Add(EvalCleanCommand.Create(ctx));
         root.Add(ImportCommand.Create(ctx));
         root.Add(ExportCommand.Create(ctx));
         root.Add(ReviewCommand.Create(ctx));
