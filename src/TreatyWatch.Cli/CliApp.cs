@@ -98,7 +98,7 @@ public sealed class CliContext(IAnsiConsole console, TextWriter output, TextWrit
 }
 
 /// <summary>Output formats every command takes.</summary>
-public enum OutputFormat { Table, Json, Csv }
+public enum OutputFormat { Table, Json, Csv, Jsonl }
 
 /// <summary>The <c>treatywatch</c> command line.</summary>
 public static class CliApp
@@ -138,6 +138,8 @@ public static class CliApp
         root.Add(CheckCommand.Create(ctx));
         root.Add(VerifyReferenceCommand.Create(ctx));
         root.Add(EvalCleanCommand.Create(ctx));
+        root.Add(ExtractCommand.Create(ctx));
+        root.Add(EvalCommand.Create(ctx));
         root.Add(ImportCommand.Create(ctx));
         root.Add(ExportCommand.Create(ctx));
         root.Add(ReviewCommand.Create(ctx));
