@@ -22,15 +22,18 @@ public static class BundledData
     }
 
     /// <summary>Reads every data file under a folder and parses the catalog (each treaty's actions on first use).</summary>
-    public static Catalog Load(string folder, bool lazyActions = true)
-    {
-        var files = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+    public static Catalog Load(string folder, bool lazyActions = true) => CatalogParser.Parse(Files(folder), lazyActions);
+
+    /// <summary>Every data file under a folder (paths relative to it, with '/').</summary>
+    public static IReadOnlyList<DataFile> Files(string folder) =>
+        Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
             .Where(p => p.EndsWith(".csv", StringComparison.Ordinal) || p.EndsWith(".treaty", StringComparison.Ordinal))
             .Select(p => new DataFile(Path.GetRelativePath(folder, p).Replace('\\', '/'), File.ReadAllText(p)))
             .ToList();
-        return CatalogParser.Parse(files, lazyActions);
-    }
 }
 
 /// <summary>Bad input from the user: the message names the input and the problem; exit code 2.</summary>
 public sealed class UserInputException(string message) : Exception(message);
+
+/// <summary>The ledger cannot be reached or opened (a server that does not answer, a file that cannot be written); exit code 1.</summary>
+public sealed class LedgerUnavailableException(string message, Exception inner) : Exception(message, inner);

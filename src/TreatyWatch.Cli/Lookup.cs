@@ -35,21 +35,7 @@ public sealed class Lookup
     }
 
     /// <summary>Folds case, accents, punctuation and a leading "the".</summary>
-    public static string Key(string s)
-    {
-        var d = s.Normalize(NormalizationForm.FormD);
-        var sb = new StringBuilder(d.Length);
-        foreach (var c in d)
-        {
-            var cat = CharUnicodeInfo.GetUnicodeCategory(c);
-            if (cat == UnicodeCategory.NonSpacingMark) continue;
-            if (char.IsLetterOrDigit(c)) sb.Append(char.ToLowerInvariant(c));
-            else if (sb.Length > 0 && sb[^1] != ' ') sb.Append(' ');
-        }
-
-        var k = sb.ToString().Trim();
-        return k.StartsWith("the ", StringComparison.Ordinal) ? k[4..] : k;
-    }
+    public static string Key(string s) => Engine.Text.NameKey.Key(s);
 
     public State State(string input) => Find(_states, input, "state", s => s.Iso3, s => s.Name);
 

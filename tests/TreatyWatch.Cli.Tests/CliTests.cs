@@ -51,6 +51,7 @@ public class CliTests
     [InlineData("Lithuania", "mine ban treaty")]
     [InlineData("lithuanian", "APMBC")]
     [InlineData("LIETUVA", "Ottawa Convention")]
+    [InlineData("Lithuania", "Ottawa Convention")]
     public void Status_AcceptsCodesNamesAndAliasesInAnyCase(string state, string treaty)
     {
         var (code, output, _, _) = Run("status", state, treaty, "--on", "2025-12-26", "-f", "csv");

@@ -52,3 +52,16 @@ public class PartialDateTests
         Assert.Contains("not a full date", e);
     }
 }
+
+public class NameKeyTests
+{
+    [Theory]
+    [InlineData("Côte d'Ivoire", "cote d ivoire")]
+    [InlineData("Cote d'Ivoire", "cote d ivoire")]
+    [InlineData("TÜRKIYE", "turkiye")]
+    [InlineData("The Gambia", "gambia")]
+    [InlineData("São Tomé and Príncipe", "sao tome and principe")]
+    [InlineData("Curaçao", "curacao")]
+    public void Key_FoldsCaseAccentsPunctuationAndThe(string name, string key) =>
+        Assert.Equal(key, TreatyWatch.Engine.Text.NameKey.Key(name));
+}

@@ -1,0 +1,98 @@
+using System.CommandLine;
+using Spectre.Console;
+using TreatyWatch.Ingest.Cleaning;
+using TreatyWatch.Ingest.Events;
+using TreatyWatch.Ingest.Mentions;
+
+namespace TreatyWatch.Cli.Commands;
+
+/// <summary>
+/// <c>treatywatch extract &lt;paths...&gt; [--format table|json|jsonl]</c>: the treaty events each article reports, with the
+/// evidence sentence and its character offsets (docs/extract-json.md).
+/// </summary>
+public static class ExtractCommand
+{
+    internal static readonly string[] Extensions = [".txt", ".html", ".htm", ".gz"];
+
+    public static Command Create(CliContext ctx)
+    {
+        var paths = new Argument<string[]>("paths") { Description = "Article files (.txt, .html, .htm, .html.gz) or folders (searched recursively); - for standard input", Arity = ArgumentArity.OneOrMore };
+        var jsonl = new Option<bool>("--jsonl") { Description = "One JSON object per article per line (same as --format jsonl)" };
+        var cmd = new Command("extract", "Extract the treaty events each news article reports, with evidence and offsets") { paths, jsonl };
+        cmd.SetAction(p =>
+        {
+            var data = BundledData.Locate(p.GetValue(CliApp.Data));
+            var extractor = new EventExtractor(GazetteerLoader.Load(data));
+            var results = new List<ArticleExtraction>();
+            foreach (var (name, text) in Read(p.GetValue(paths)!))
+                results.Add(extractor.Extract(text, name));
+
+            var format = p.GetValue(CliApp.Format);
+            if (p.GetValue(jsonl) || format == OutputFormat.Jsonl)
+            {
+                foreach (var r in results) ctx.Out.WriteLine(ExtractionJson.Serialize(r));
+            }
+            else if (format == OutputFormat.Json)
+            {
+                ctx.Out.WriteLine("[");
+                for (var i = 0; i < results.Count; i++) ctx.Out.WriteLine(ExtractionJson.Serialize(results[i], indented: true) + (i + 1 < results.Count ? "," : ""));
+                ctx.Out.WriteLine("]");
+            }
+            else if (format == OutputFormat.Csv)
+            {
+                Output.CsvOut.Row(ctx.Out, "file", "published", "state", "treaty", "action", "date", "evidence", "start", "end");
+                foreach (var r in results)
+                foreach (var e in r.Events)
+                    Output.CsvOut.Row(ctx.Out, r.File, r.Published?.ToString("uuuu-MM-dd", null) ?? "", e.State, e.Treaty, e.Action.Name(), e.Date?.ToString() ?? "", e.Evidence,
+                        e.Start.ToString(System.Globalization.CultureInfo.InvariantCulture), e.End.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                foreach (var r in results)
+                {
+                    ctx.Console.Write(new Rule($"[bold]{Tables.E(r.File)}[/] · published {(r.Published is { } d ? d.ToString("uuuu-MM-dd", null) : "unknown")} · {r.Events.Count} event(s)") { Justification = Justify.Left });
+                    if (r.Events.Count == 0) continue;
+                    var table = Tables.New("state", "treaty", "action", "date", "votes", "evidence");
+                    foreach (var e in r.Events)
+                        table.AddRow(e.State, e.Treaty, e.Action.Name(), e.Date?.ToString() ?? "", e.Votes?.ToString() ?? "", Tables.E(e.Evidence.Length > 120 ? e.Evidence[..117] + "..." : e.Evidence));
+                    ctx.Console.Write(table);
+                }
+            }
+
+            return 0;
+        });
+        return cmd;
+    }
+
+    /// <summary>Reads files, folders (recursively) and "-" (standard input), cleaning HTML; plain text is kept as it is so offsets point into the file.</summary>
+    internal static IEnumerable<(string Name, string Text)> Read(IEnumerable<string> inputs)
+    {
+        foreach (var input in inputs)
+        {
+            if (input == "-")
+            {
+                yield return ("stdin", Console.In.ReadToEnd());
+                continue;
+            }
+
+            IEnumerable<string> files;
+            if (Directory.Exists(input))
+                files = Directory.EnumerateFiles(input, "*", SearchOption.AllDirectories)
+                    .Where(f => Extensions.Any(e => f.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
+                    .Order(StringComparer.Ordinal);
+            else if (File.Exists(input))
+                files = [input];
+            else
+                throw new UserInputException($"'{input}' is neither a file nor a folder");
+
+            foreach (var f in files)
+            {
+                var name = Path.GetFileName(f);
+                var isText = f.EndsWith(".txt", StringComparison.OrdinalIgnoreCase);
+                // Plain text is extracted as read (the extractor passes over page furniture itself), so offsets point into
+                // the file; HTML is cleaned first, and offsets point into the cleaned text.
+                yield return (name, isText ? ArticleReader.ReadText(f) : ArticleCleaner.Clean(ArticleReader.ReadText(f), name).Text);
+            }
+        }
+    }
+}

@@ -1,0 +1,134 @@
+using System.CommandLine;
+using Spectre.Console;
+using TreatyWatch.Engine.Actions;
+using TreatyWatch.Engine.Dates;
+using TreatyWatch.Ledger;
+
+namespace TreatyWatch.Cli.Commands;
+
+/// <summary>
+/// <c>treatywatch review</c>: the reported actions waiting for review, with their sources (<c>--format json</c>: an array).
+/// <c>review confirm|reject &lt;id&gt; --reason ...</c>, <c>review edit &lt;id&gt; --date D --reason ...</c> and
+/// <c>review merge &lt;id&gt; --into &lt;id2&gt; --reason ...</c> append the decision to the ledger; nothing is updated.
+/// </summary>
+public static class ReviewCommand
+{
+    public static Command Create(CliContext ctx)
+    {
+        var cmd = new Command("review", "List reported actions waiting for review; confirm, reject, edit or merge them (appended to the ledger)");
+        cmd.SetAction(p =>
+        {
+            var ledger = ctx.Ledger(p.GetValue(CliApp.Data));
+            var pending = ledger.ReportedActions();
+            if (p.GetValue(CliApp.Format) == OutputFormat.Json)
+            {
+                Json.Write(ctx.Out, w =>
+                {
+                    w.WriteStartArray();
+                    foreach (var r in pending) Write(w, r);
+                    w.WriteEndArray();
+                });
+                return 0;
+            }
+
+            if (p.GetValue(CliApp.Format) == OutputFormat.Csv)
+            {
+                Output.CsvOut.Row(ctx.Out, "id", "treaty", "state", "action", "date", "known", "recordedBy", "note", "sources");
+                foreach (var r in pending)
+                {
+                    var a = r.Action;
+                    Output.CsvOut.Row(ctx.Out, a.Id, a.TreatyId, a.State, ActionKinds.Name(a.Kind), a.Date.ToString(), IsoDate.Format(a.Known), r.RecordedBy, a.Note ?? "",
+                        string.Join(' ', a.Sources.Select(s => s.Url ?? s.Key)));
+                }
+
+                return 0;
+            }
+
+            if (pending.Count == 0)
+            {
+                ctx.Console.MarkupLine("[dim]nothing waiting for review[/]");
+                return 0;
+            }
+
+            var table = Tables.New("id", "state", "treaty", "action", "date", "reported", "evidence and sources");
+            foreach (var r in pending)
+            {
+                var a = r.Action;
+                var evidence = string.Join("\n", new[] { a.Note }.Concat(a.Sources.Select(s => s.Url is null || s.Title == s.Url ? s.Url ?? s.Key : $"{s.Title} {s.Url}")).Where(x => !string.IsNullOrEmpty(x)));
+                table.AddRow(Tables.E(a.Id), a.State, Tables.E(a.TreatyId), Tables.E(ActionKinds.Name(a.Kind)), a.Date.ToString(), $"{IsoDate.Format(a.Known)} by {Tables.E(r.RecordedBy)}", Tables.E(evidence));
+            }
+
+            ctx.Console.Write(table);
+            return 0;
+        });
+
+        cmd.Add(Decide(ctx, "confirm", "It happened as reported: from now on it drives the status", ReviewDecision.Confirm));
+        cmd.Add(Decide(ctx, "reject", "It did not happen: the report is closed and never drives the status", ReviewDecision.Reject));
+        cmd.Add(Decide(ctx, "edit", "It happened on another date (--date): a confirmed record with that date replaces the report", ReviewDecision.Edit));
+        cmd.Add(Decide(ctx, "merge", "It duplicates another record (--into): the report is closed, naming that record", ReviewDecision.Merge));
+        return cmd;
+    }
+
+    private static Command Decide(CliContext ctx, string name, string description, ReviewDecision decision)
+    {
+        var id = new Argument<string>("id") { Description = "The reported action's id (from treatywatch review)" };
+        var reason = new Option<string>("--reason") { Description = "Why (kept with the decision)", Required = true };
+        var by = new Option<string?>("--by") { Description = "Who decides (default: the user name)" };
+        var cmd = new Command(name, description) { id, reason, by };
+        Option<string>? date = null, into = null;
+        if (decision == ReviewDecision.Edit)
+        {
+            date = new Option<string>("--date") { Description = "The act's date (YYYY, YYYY-MM or YYYY-MM-DD)", Required = true };
+            cmd.Add(date);
+        }
+
+        if (decision == ReviewDecision.Merge)
+        {
+            into = new Option<string>("--into") { Description = "The record this report duplicates", Required = true };
+            cmd.Add(into);
+        }
+
+        cmd.SetAction(p =>
+        {
+            var ledger = ctx.Ledger(p.GetValue(CliApp.Data));
+            var why = p.GetValue(reason)!;
+            if (string.IsNullOrWhiteSpace(why)) throw new UserInputException("--reason is empty: say why");
+            var who = p.GetValue(by) ?? (string.IsNullOrWhiteSpace(Environment.UserName) ? "treatywatch review" : Environment.UserName);
+            var d = date is null ? (PartialDate?)null : CliApp.ParsePartial(p.GetValue(date)!, "--date");
+            var result = ledger.Review(p.GetValue(id)!, decision, why, who, ctx.Today, d, into is null ? null : p.GetValue(into));
+            ctx.Out.WriteLine($"{p.GetValue(id)}: {name} recorded as {result.Action.Id} ({result.ReviewState.ToString().ToLowerInvariant()}, by {who})");
+            return 0;
+        });
+        return cmd;
+    }
+
+    private static void Write(System.Text.Json.Utf8JsonWriter w, LedgerAction r)
+    {
+        var a = r.Action;
+        w.WriteStartObject();
+        w.WriteString("id", a.Id);
+        w.WriteString("treaty", a.TreatyId);
+        w.WriteString("state", a.State);
+        w.WriteString("action", ActionKinds.Name(a.Kind));
+        w.WriteString("date", a.Date.ToString());
+        w.WriteString("known", IsoDate.Format(a.Known));
+        w.WriteString("reviewState", "reported");
+        w.WriteString("recordedAt", NodaTime.Text.InstantPattern.ExtendedIso.Format(r.RecordedAt));
+        w.WriteString("recordedBy", r.RecordedBy);
+        if (a.Note is null) w.WriteNull("note"); else w.WriteString("note", a.Note);
+        if (a.Supersedes is null) w.WriteNull("supersedes"); else w.WriteString("supersedes", a.Supersedes);
+        w.WriteStartArray("sources");
+        foreach (var s in a.Sources)
+        {
+            w.WriteStartObject();
+            w.WriteString("key", s.Key);
+            w.WriteString("kind", s.Kind.ToString().ToLowerInvariant());
+            w.WriteString("title", s.Title);
+            if (s.Url is null) w.WriteNull("url"); else w.WriteString("url", s.Url);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+}
