@@ -232,7 +232,7 @@ public static partial class CueLexicon
             var rule = new Rule(kind, anchored, id++);
             foreach (var lead in leads.Split(' ', StringSplitOptions.RemoveEmptyEntries)) index.Add(lead, rule);
         }
-        return index;
+        return index.Freeze();
     }
 
     /// <summary>Every cue in the text, sorted by position, with token indices.</summary>
