@@ -270,10 +270,8 @@ public static partial class CueLexicon
         return cues;
     }
 
-    private static readonly HashSet<string> StepDeterminers = new(StringComparer.Ordinal)
-    {
-        "the", "this", "that", "its", "their", "a", "similar", "such", "these",
-    };
+    private static readonly System.Collections.Frozen.FrozenSet<string> StepDeterminers = System.Collections.Frozen.FrozenSet.ToFrozenSet(
+        ["the", "this", "that", "its", "their", "a", "similar", "such", "these"], StringComparer.Ordinal);
 
     // "the bill", "a similar move", "the respective decree": a determiner up to two words before the noun
     private static bool HasDeterminer(TokenizedText tokens, int noun)

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using TreatyWatch.Engine.Actions;
 using TreatyWatch.Engine.Dates;
 using System.Text.RegularExpressions;
@@ -230,7 +231,7 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
             return y;
         }
 
-        public bool IsDateline(DateExpression d) => PublicationDateFinder.IsDateline(Text, d);
+        public bool IsDateline(DateExpression d) => DatelineStarts.Contains(d.Start);
 
         /// <summary>
         /// The year of the nearest date before <paramref name="offset"/> that names a month and a year ("In
@@ -260,30 +261,25 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
     private static partial Regex HeadWord();
 
     // "the four nations", "these countries", "The four ministers", "the three Baltic nations"
-    private static readonly HashSet<string> PluralStateNouns = new(StringComparer.Ordinal)
-    {
-        "countries", "nations", "states", "governments", "ministers", "allies", "neighbours", "neighbors", "parliaments", "capitals", "signatories",
-    };
+    private static readonly FrozenSet<string> PluralStateNouns = Words(
+        "countries", "nations", "states", "governments", "ministers", "allies", "neighbours", "neighbors", "parliaments", "capitals", "signatories");
 
-    private static readonly HashSet<string> PluralDeterminers = new(StringComparer.Ordinal)
-    {
-        "the", "these", "those", "all", "both", "its", "their", "our",
-    };
+    private static readonly FrozenSet<string> PluralDeterminers = Words(
+        "the", "these", "those", "all", "both", "its", "their", "our");
 
     // "the country", "the Nordic country", "the formerly Soviet-ruled Baltic state"
-    private static readonly HashSet<string> SingularStateNouns = new(StringComparer.Ordinal)
-    {
-        "country", "nation", "state", "republic", "kingdom",
-    };
+    private static readonly FrozenSet<string> SingularStateNouns = Words(
+        "country", "nation", "state", "republic", "kingdom");
 
-    private static readonly HashSet<string> SingularDeterminers = new(StringComparer.Ordinal) { "the", "this" };
+    private static readonly FrozenSet<string> SingularDeterminers = Words(
+        "the", "this");
 
     /// <summary>
     /// The determiner of a noun phrase ending in <paramref name="noun"/>, at most three words before it
     /// within the sentence: "the four nations", "the formerly Soviet-ruled Baltic state". -1 if none. A
     /// numeral right after the determiner is returned in <paramref name="numeral"/>.
     /// </summary>
-    private static int FindDeterminer(TokenizedText t, int noun, int sentenceFirst, HashSet<string> determiners, out int numeral)
+    private static int FindDeterminer(TokenizedText t, int noun, int sentenceFirst, FrozenSet<string> determiners, out int numeral)
     {
         numeral = 0;
         for (int j = noun - 1; j >= Math.Max(sentenceFirst, noun - 4); j--)
@@ -318,52 +314,38 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
 
     private readonly record struct TreatyRef(int First, int End, string? Id);
 
-    private static readonly HashSet<string> ObliquePrepositions = new(StringComparer.Ordinal)
-    {
+    private static readonly FrozenSet<string> ObliquePrepositions = Words(
         "from", "against", "with", "bordering", "border", "borders", "in", "into", "to", "toward", "towards", "on",
         "near", "than", "between", "including", "like", "over", "across", "at", "about", "behind", "after",
         "among", "via", "as", "by", "for", "of", "since", "despite", "unlike", "besides", "amid", "within", "under",
         "upon", "beside", "around", "through", "alongside", "neighbouring", "neighboring", "following", "from",
-        "except", "excluding", "de", "du", "des", "à", "en", "contre", "avec", "par", "pour",
-    };
+        "except", "excluding", "de", "du", "des", "à", "en", "contre", "avec", "par", "pour");
 
     // Words that may stand between a preposition and the state it governs: "threat posed by its neighbour Russia".
-    private static readonly HashSet<string> NounPhraseFillers = new(StringComparer.Ordinal)
-    {
+    private static readonly FrozenSet<string> NounPhraseFillers = Words(
         "the", "its", "their", "his", "her", "neighbour", "neighbor", "neighbouring", "neighboring", "ally", "allies",
         "fellow", "member", "members", "nato", "eu", "state", "states", "countries", "country", "nations", "its", "la", "le", "l",
-        "much", "larger", "giant", "aggressor",
-    };
+        "much", "larger", "giant", "aggressor");
 
     // "the defense ministers of Poland", "the decision of Kiev", "Representative of China": of-phrases naming the actor.
-    private static readonly HashSet<string> ActorNounsBeforeOf = new(StringComparer.Ordinal)
-    {
+    private static readonly FrozenSet<string> ActorNounsBeforeOf = Words(
         "ministers", "minister", "ministry", "government", "governments", "parliament", "parliaments", "president",
         "leaders", "leader", "representative", "representatives", "cabinet", "decision", "withdrawal", "ratification",
         "accession", "nations", "countries", "states", "people", "republic", "kingdom", "décision", "retrait",
         "signature", "notification", "denunciation", "departure", "exit", "suspension", "parlement",
-        "mission", "delegation", "embassy", "envoy", "ambassador", "spokesperson", "spokesman", "president", "prime",
-    };
+        "mission", "delegation", "embassy", "envoy", "ambassador", "spokesperson", "spokesman", "president", "prime");
 
-    private static readonly HashSet<string> CoAgentBeforeWith = new(StringComparer.Ordinal)
-    {
-        "jointly", "together", "along", "alongside",
-    };
+    private static readonly FrozenSet<string> CoAgentBeforeWith = Words(
+        "jointly", "together", "along", "alongside");
 
-    private static readonly HashSet<string> ComplementMarkers = new(StringComparer.Ordinal)
-    {
-        "to", "of", "for", "on", "from", "about", "de", "d", "se", "by", "après", "after", "before", "while", "upon",
-    };
+    private static readonly FrozenSet<string> ComplementMarkers = Words(
+        "to", "of", "for", "on", "from", "about", "de", "d", "se", "by", "après", "after", "before", "while", "upon");
 
-    private static readonly HashSet<string> RelativePronouns = new(StringComparer.Ordinal)
-    {
-        "which", "who", "that", "qui",
-    };
+    private static readonly FrozenSet<string> RelativePronouns = Words(
+        "which", "who", "that", "qui");
 
-    private static readonly HashSet<string> PassiveAuxiliaries = new(StringComparer.Ordinal)
-    {
-        "was", "were", "been", "be", "is", "are", "being", "été",
-    };
+    private static readonly FrozenSet<string> PassiveAuxiliaries = Words(
+        "was", "were", "been", "be", "is", "are", "being", "été");
 
     private void ReadSentence(Article a, int si, List<Candidate> into)
     {
@@ -510,6 +492,8 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
                 || a.Tokens.Is(k, "once") || a.Tokens.Is(k, "until") || a.Tokens.Is(k, "which") || a.Tokens.Is(k, "who")) return true;
         return false;
     }
+
+    private static FrozenSet<string> Words(params string[] words) => words.ToFrozenSet(StringComparer.Ordinal);
 
     private static bool IsVoteAction(EventAction act, Actor actor) =>
         act is EventAction.ParliamentVoteWithdraw or EventAction.ParliamentVoteRatify
@@ -792,12 +776,10 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
     private static bool IsProgressive(Article a, Cue c) =>
         c.Form == CueForm.Gerund && a.Tokens.IsAny(c.FirstToken - 1, PassiveAuxiliaries) && !a.Tokens.Is(c.FirstToken - 1, "being");
 
-    private static readonly HashSet<string> NonTreatyObjects = new(StringComparer.Ordinal)
-    {
+    private static readonly FrozenSet<string> NonTreatyObjects = Words(
         "troops", "forces", "soldiers", "army", "units", "ambassador", "ambassadors", "envoy", "diplomats", "staff", "personnel",
         "candidacy", "candidate", "support", "funding", "funds", "aid", "application", "bid", "offer", "complaint", "lawsuit",
-        "case", "charges", "nomination", "recognition", "accreditation", "money", "deposits", "cash", "players", "team",
-    };
+        "case", "charges", "nomination", "recognition", "accreditation", "money", "deposits", "cash", "players", "team");
 
     private static bool HasNonTreatyObject(Article a, Cue c)
     {

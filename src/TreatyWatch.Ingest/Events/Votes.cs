@@ -12,12 +12,10 @@ namespace TreatyWatch.Ingest.Events;
 /// </summary>
 public static partial class VoteParser
 {
-    private static readonly HashSet<string> NumberWords = new(StringComparer.Ordinal)
-    {
-        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    private static readonly System.Collections.Frozen.FrozenSet<string> NumberWords = System.Collections.Frozen.FrozenSet.ToFrozenSet(
+        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
         "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty",
-        "fifty", "sixty", "seventy", "eighty", "ninety", "hundred",
-    };
+        "fifty", "sixty", "seventy", "eighty", "ninety", "hundred"], StringComparer.Ordinal);
 
     // "no one voted against", "none voted against", "with no abstentions", "no deputy abstained"
     [GeneratedRegex(@"\b(?:no\s+one|nobody|none|no\s+(?:mp|deputy|lawmaker|member|senator|legislator)s?|not\s+a\s+single\s+(?:mp|deputy|lawmaker|member))\s+(?:\w+\s+){0,2}?(?:voted\s+)?(?<k>against|abstained|opposed)|\b(?:with\s+)?no\s+(?<k>abstentions|votes\s+against|abstention)",
@@ -157,11 +155,9 @@ public static partial class VoteParser
         return t.IsEmpty() ? null : t;
     }
 
-    private static readonly HashSet<string> Months = new(StringComparer.Ordinal)
-    {
-        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    };
+    private static readonly System.Collections.Frozen.FrozenSet<string> Months = System.Collections.Frozen.FrozenSet.ToFrozenSet(
+        ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"], StringComparer.Ordinal);
 
     private static bool IsMonth(TokenizedText tokens, int i) => i >= 0 && i < tokens.Count && tokens.IsAny(i, Months);
 

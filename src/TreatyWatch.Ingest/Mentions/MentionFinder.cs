@@ -33,28 +33,20 @@ public readonly record struct Mention(MentionKind Kind, int FirstToken, int EndT
 /// </summary>
 public static class MentionFinder
 {
-    private static readonly HashSet<string> TreatyNouns = new(StringComparer.Ordinal)
-    {
-        "convention", "conventions", "treaty", "treaties", "pact", "accord", "accords", "agreement",
-        "agreements", "protocol", "statute", "ban",
-    };
+    private static readonly System.Collections.Frozen.FrozenSet<string> TreatyNouns = System.Collections.Frozen.FrozenSet.ToFrozenSet(
+        ["convention", "conventions", "treaty", "treaties", "pact", "accord", "accords", "agreement",
+        "agreements", "protocol", "statute", "ban"], StringComparer.Ordinal);
 
     // Nouns that can refer back to the last treaty named when definite ("the ban" is too vague).
-    private static readonly HashSet<string> AnaphoricTreatyNouns = new(StringComparer.Ordinal)
-    {
-        "convention", "treaty", "pact", "accord", "agreement", "protocol", "statute",
-    };
+    private static readonly System.Collections.Frozen.FrozenSet<string> AnaphoricTreatyNouns = System.Collections.Frozen.FrozenSet.ToFrozenSet(
+        ["convention", "treaty", "pact", "accord", "agreement", "protocol", "statute"], StringComparer.Ordinal);
 
-    private static readonly HashSet<string> Determiners = new(StringComparer.Ordinal)
-    {
-        "the", "this", "that", "said", "same", "its", "their", "la", "le", "l", "cette",
-    };
+    private static readonly System.Collections.Frozen.FrozenSet<string> Determiners = System.Collections.Frozen.FrozenSet.ToFrozenSet(
+        ["the", "this", "that", "said", "same", "its", "their", "la", "le", "l", "cette"], StringComparer.Ordinal);
 
     // A treaty noun followed by one of these describes a treaty ("the convention on the rights of ...").
-    private static readonly HashSet<string> DescriptiveComplement = new(StringComparer.Ordinal)
-    {
-        "on", "of", "for", "against", "banning", "prohibiting", "governing", "regulating", "to", "between", "sur", "relative",
-    };
+    private static readonly System.Collections.Frozen.FrozenSet<string> DescriptiveComplement = System.Collections.Frozen.FrozenSet.ToFrozenSet(
+        ["on", "of", "for", "against", "banning", "prohibiting", "governing", "regulating", "to", "between", "sur", "relative"], StringComparer.Ordinal);
 
     /// <summary>Groups larger than this are not read as a list of states acting together.</summary>
     public const int MaxGroupSize = 10;

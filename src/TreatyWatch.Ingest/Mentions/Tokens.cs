@@ -55,6 +55,10 @@ public sealed class TokenizedText
     public bool IsAny(int i, HashSet<string> words) =>
         i >= 0 && i < Tokens.Length && words.GetAlternateLookup<ReadOnlySpan<char>>().Contains(LowerSpan(i));
 
+    /// <inheritdoc cref="IsAny(int, HashSet{string})"/>
+    public bool IsAny(int i, System.Collections.Frozen.FrozenSet<string> words) =>
+        i >= 0 && i < Tokens.Length && words.GetAlternateLookup<ReadOnlySpan<char>>().Contains(LowerSpan(i));
+
     /// <summary>The characters between token <paramref name="i"/> and the next one.</summary>
     public ReadOnlySpan<char> Gap(int i) =>
         i + 1 < Tokens.Length
