@@ -12,12 +12,15 @@ namespace TreatyWatch.Benchmarks;
 public class IngestBenchmarks
 {
     private EventExtractor _extractor = null!;
+    private Gazetteer _gazetteer = null!;
     private string[] _articles = [];
+    private TokenizedText[] _tokens = [];
 
     [GlobalSetup]
     public void Setup()
     {
-        _extractor = new EventExtractor(GazetteerLoader.Load(BundledData.Folder));
+        _gazetteer = GazetteerLoader.Load(BundledData.Folder);
+        _extractor = new EventExtractor(_gazetteer);
         string corpus = Path.Combine(Path.GetDirectoryName(BundledData.Root)!, "shared", "corpus");
         var texts = Directory.EnumerateFiles(corpus, "*.txt").Order(StringComparer.Ordinal).Select(File.ReadAllText).ToList();
         var articles = new List<string>();
@@ -28,6 +31,7 @@ public class IngestBenchmarks
             articles.Add(sb.ToString());
         }
         _articles = [.. articles];
+        _tokens = [.. _articles.Select(a => new TokenizedText(a))];
     }
 
     [Benchmark(OperationsPerInvoke = 40)]
@@ -36,5 +40,47 @@ public class IngestBenchmarks
         int events = 0;
         for (int i = 0; i < 40; i++) events += _extractor.Extract(_articles[i % _articles.Length], "a.txt").Events.Count;
         return events;
+    }
+
+    // the stages, each on the same articles, to see where the time goes
+
+    [Benchmark(OperationsPerInvoke = 40)]
+    public int Tokens()
+    {
+        int n = 0;
+        for (int i = 0; i < 40; i++) n += new TokenizedText(_articles[i % _articles.Length]).Count;
+        return n;
+    }
+
+    [Benchmark(OperationsPerInvoke = 40)]
+    public int Sentences()
+    {
+        int n = 0;
+        for (int i = 0; i < 40; i++) n += SentenceSplitter.Split(_articles[i % _articles.Length]).Count;
+        return n;
+    }
+
+    [Benchmark(OperationsPerInvoke = 40)]
+    public int Mentions()
+    {
+        int n = 0;
+        for (int i = 0; i < 40; i++) n += MentionFinder.Find(_gazetteer, _tokens[i % _tokens.Length]).Count;
+        return n;
+    }
+
+    [Benchmark(OperationsPerInvoke = 40)]
+    public int Cues()
+    {
+        int n = 0;
+        for (int i = 0; i < 40; i++) n += CueLexicon.Find(_tokens[i % _tokens.Length]).Count;
+        return n;
+    }
+
+    [Benchmark(OperationsPerInvoke = 40)]
+    public int Dates()
+    {
+        int n = 0;
+        for (int i = 0; i < 40; i++) n += DateFinder.Find(_tokens[i % _tokens.Length]).Count;
+        return n;
     }
 }

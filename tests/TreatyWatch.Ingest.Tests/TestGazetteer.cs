@@ -38,6 +38,8 @@ internal static class TestGazetteer
             new("tpnw", ["Treaty on the Prohibition of Nuclear Weapons", "ban treaty"], []),
             new("istanbul-convention", ["Istanbul Convention"], []),
             new("inf", ["Intermediate-Range Nuclear Forces Treaty", "INF Treaty"], []),
+            new("ctbt", ["Comprehensive Nuclear-Test-Ban Treaty", "CTBT"], []),
+            new("new-start", ["New START", "New START Treaty"], []),
         ];
         return new Gazetteer(states, groups, TreatyLexicon.Merge(treaties));
     }

@@ -72,7 +72,7 @@ public static partial class CueLexicon
 
     private const string WithdrawPattern = @"(?:withdr[ae]w\p{L}*|pull(?:s|ed|ing)?\s+out|leav(?:e|es|ing)|left|exit(?:s|ed|ing)?|quit(?:s|ting)?|abandon(?:s|ed|ing)?|denounc\p{L}*|denunciation|departure|drop(?:s|ped|ping)?|ditch(?:es|ed|ing)?|de-?ratif\p{L}*|(?:end(?:s|ed)?|ending|terminat\p{L}+)\s+(?:its|their|the\s+country['’]s|\p{L}+['’]s)\s+participation|cease[sd]?\s+to\s+be\s+(?:a\s+)?(?:state\s+)?part(?:y|ies)|no\s+longer\s+be\s+(?:bound|a\s+party)|(?:revok|rescind|cancel)\p{L}*\s+(?:\p{L}+['’]s\s+|its\s+|the\s+|their\s+)?ratification|withdrawal\s+of\s+(?:its\s+)?ratification|annul(?:s|led|ling|ment)?|se\s+retir\p{L}*|retir\p{L}+|retrait|sortie|dénonc\p{L}*)(?![\p{L}])";
 
-    private const string RatifyPattern = @"(?:ratif(?:y|ies|ied|ying|ication|ications)|joined|join(?:s|ing)?|by\s+acceptance|accepted\s+(?=the\s+(?:treaty|convention|agreement|protocol|statute|amendment))|consent\s+to\s+be\s+bound|bec(?:ame|ome|omes|oming)\s+(?:a\s+)?(?:state\s+)?part(?:y|ies)\s+to|adhered|ratifi[ée]\p{L}*|adhér\p{L}+)(?![\p{L}])";
+    private const string RatifyPattern = @"(?:ratif(?:y|ies|ied|ying|ication|ications)|joined|join(?:s|ing)?|by\s+acceptance|accepted\s+(?=the\s+(?:treaty|convention|agreement|protocol|statute|amendment))|consent\s+to\s+be\s+bound|bec(?:ame|ome|omes|oming)\s+(?:a\s+|the\s+(?:\d+\p{L}*\s+|\p{L}+\s+)?)?(?:state\s+)?part(?:y|ies)\s+to|adhered|ratifi[ée]\p{L}*|adhér\p{L}+)(?![\p{L}])";
 
     private const string AccedePattern = @"(?:acced(?:e|ed|es|ing)|accession)(?![\p{L}])";
 
@@ -232,7 +232,7 @@ public static partial class CueLexicon
             var rule = new Rule(kind, anchored, id++);
             foreach (var lead in leads.Split(' ', StringSplitOptions.RemoveEmptyEntries)) index.Add(lead, rule);
         }
-        return index;
+        return index.Freeze();
     }
 
     /// <summary>Every cue in the text, sorted by position, with token indices.</summary>
@@ -299,7 +299,7 @@ public static partial class CueLexicon
         if (s is "withdrawal" or "withdrawals" or "departure" or "instrument" or "denunciation" or "retrait" or "sortie" or "ratification"
             or "ratifications" or "accession" or "suspension" or "approval" or "adoption" or "recommendation"
             or "recommendations" or "proposal" or "announcement" or "declaration" or "intention" or "intentions"
-            or "intent" or "notification" or "notifications" or "acceptance" or "revocation" or "reversal" or "cancellation")
+            or "intent" or "notification" or "notifications" or "acceptance" or "revocation" or "reversal" or "cancellation" or "rescission")
             return CueForm.Noun;
         if (s.EndsWith("ing")) return CueForm.Gerund;
         if (s is "withdrew" or "left" or "quit" or "took" or "came") return CueForm.Past;

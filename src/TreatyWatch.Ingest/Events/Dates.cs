@@ -125,7 +125,7 @@ public static partial class DateFinder
         foreach (var w in "last this next".Split(' ')) index.Add(w, LastThisNextLed);
         foreach (var w in "today yesterday tonight earlier later aujourd hier le l same that one two three four five six seven".Split(' '))
             index.Add(w, RelativeLed);
-        return index;
+        return index.Freeze();
     }
 
     public static List<DateExpression> Find(string text) => Find(new Mentions.TokenizedText(text));

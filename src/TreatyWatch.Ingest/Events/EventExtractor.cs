@@ -68,6 +68,7 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
 
         // discourse
         public string? LastTreaty;
+        public int LastTreatySentence = -100;
         public int LastUnknownTreatySentence = -10;
         public string[] FocusSingle = [];
         public string[] FocusPlural = [];
@@ -76,6 +77,12 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
         public int LastTopicSentence = -10;
         public readonly Dictionary<DateExpression, int> DateDistance = [];
         public readonly List<int> DatelineStarts = [];
+
+        // per token: the state mention starting at it or ending just before it (index into Mentions, -1 if none),
+        // whether a treaty mention starts at it
+        public readonly int[] StateStartingAt;
+        public readonly int[] StateEndingAt;
+        public readonly bool[] TreatyStartingAt;
         public PartialDate? LastStatementDate;
         public int LastStatementSentence = -10;
 
@@ -96,6 +103,17 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
             Dates = DateFinder.Find(Tokens);
             foreach (var d in Dates) if (PublicationDateFinder.IsDateline(text, d)) DatelineStarts.Add(d.Start);
             IndexBySentence();
+            StateStartingAt = new int[Tokens.Count + 1];
+            StateEndingAt = new int[Tokens.Count + 1];
+            TreatyStartingAt = new bool[Tokens.Count + 1];
+            Array.Fill(StateStartingAt, -1);
+            Array.Fill(StateEndingAt, -1);
+            for (int i = 0; i < Mentions.Count; i++)
+            {
+                var m = Mentions[i];
+                if (m.IsStateLike) { StateStartingAt[m.FirstToken] = i; StateEndingAt[m.EndToken] = i; }
+                if (m.IsTreatyLike) TreatyStartingAt[m.FirstToken] = true;
+            }
             _votes = new Votes?[Sentences.Count];
             _votesDone = new bool[Sentences.Count];
             HeaderEnd = PublicationDateFinder.HeaderEnd(text, Sentences);
@@ -359,14 +377,18 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
         var cues = a.CuesIn(si);
 
         // most sentences report no step and quote no statement: they only move the discourse on
-        if (s.Kind != SentenceKind.Body || !cues.Exists(c => c.Kind == CueKind.Report || IsPredicate(a, c, cues)))
+        List<Cue>? candidatesForPredicates = null;
+        if (s.Kind == SentenceKind.Body)
+            foreach (var c in cues)
+                if (IsPredicate(a, c, cues)) (candidatesForPredicates ??= []).Add(c);
+        if (s.Kind != SentenceKind.Body || candidatesForPredicates is null && !cues.Exists(c => c.Kind == CueKind.Report))
         {
             UpdateFocus(a, states, []);
             UpdateTopic(a, si, cues);
             return;
         }
 
-        var predicates = LongestOfOverlapping(cues.Where(c => IsPredicate(a, c, cues)).ToList());
+        var predicates = LongestOfOverlapping(candidatesForPredicates ?? []);
         var dates = new List<DateExpression>();
         foreach (var d in a.DatesIn(si))
             if (!IsTreatyDate(a, d, treaties) && !IsNonEventDate(a, d, cues, predicates) && !a.IsDateline(d)) dates.Add(d);
@@ -406,7 +428,7 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
                 continue;
             }
             if (act == EventAction.EntryIntoForce) agents = StateForEntryIntoForce(a, p, states, cues, agents);
-            var treatyIds = FindTreaties(a, p, topicCue, treaties);
+            var treatyIds = FindTreaties(a, si, p, topicCue, treaties, topicFromDiscourse: topicCue is null || topicCue.Value.Kind == CueKind.StepAnaphor);
             if (treatyIds.Count == 0)
             {
                 Trace?.Invoke($"  [{si}] {t.Text[p.Start..p.End]}: {act} without a treaty");
@@ -439,7 +461,9 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
                         }
                 }
                 if (date is null && a.EmbeddedPosts.TryGetValue(si, out var post) && post.Date is { } pd) { date = pd; weak = true; }
-                if (date is null && IsLead(a, si) && a.Published is { } pub && !future && IsDoneForm(a, p, cues))
+                // the lead's main verb, not a subordinate one ("a year after it notified the UN")
+                if (date is null && IsLead(a, si) && a.Published is { } pub && !future && IsDoneForm(a, p, cues) && p.FirstToken == predicates[0].FirstToken
+                    && !IsSubordinate(a, p))
                 {
                     date = PartialDate.OfDay(pub);
                     weak = true;
@@ -479,6 +503,14 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
         return result;
     }
 
+    private static bool IsSubordinate(Article a, Cue p)
+    {
+        for (int k = p.FirstToken - 1; k >= Math.Max(0, p.FirstToken - 3); k--)
+            if (a.Tokens.Is(k, "after") || a.Tokens.Is(k, "before") || a.Tokens.Is(k, "since") || a.Tokens.Is(k, "when")
+                || a.Tokens.Is(k, "once") || a.Tokens.Is(k, "until") || a.Tokens.Is(k, "which") || a.Tokens.Is(k, "who")) return true;
+        return false;
+    }
+
     private static bool IsVoteAction(EventAction act, Actor actor) =>
         act is EventAction.ParliamentVoteWithdraw or EventAction.ParliamentVoteRatify
         || act == EventAction.Suspend && actor == Actor.Parliament;
@@ -507,7 +539,8 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
                 _ => null,
             };
             if (m.Kind == MentionKind.UnknownTreaty) a.LastUnknownTreatySentence = si;
-            if (m.Kind == MentionKind.Treaty) a.LastTreaty = id;
+            if (m.Kind == MentionKind.Treaty) { a.LastTreaty = id; a.LastTreatySentence = si; }
+            if (m.Kind == MentionKind.TreatyAnaphor && id is not null) a.LastTreatySentence = si;
             list.Add(new TreatyRef(m.FirstToken, m.EndToken, id));
         }
         return list;
@@ -685,8 +718,10 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
                 // "for the decision to take full effect" is a purpose, not a report
                 return !t.Is(c.FirstToken - 1, "to");
             case CueKind.LawSigned:
+                return true;
             case CueKind.Revoke:
-                return c.Form != CueForm.Gerund || c.Kind == CueKind.LawSigned;
+                // "revoked its withdrawal"; a noun ("the rescission of its withdrawal") is the object of another verb
+                return c.Form is not (CueForm.Gerund or CueForm.Noun);
             case CueKind.Sign:
                 return c.Form is CueForm.Past or CueForm.Present && (!PassiveBefore(a, c) || ByStateAfter(a, c)) || NthToAct(a, c);
             case CueKind.Ratify:
@@ -706,6 +741,8 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
                 if (w is "left" or "drop" or "drops" or "dropped" or "quit" or "leave" or "leaves" or "abandon" or "abandoned"
                         || w.StartsWith("denounc", StringComparison.Ordinal))
                     if (!TreatyFollows(a, c, 4)) return false;
+                // "withdrew its troops", "withdraw the ambassador": not a treaty
+                if (HasNonTreatyObject(a, c)) return false;
                 // a bare base form is a complement ("recommended that their governments withdraw") unless "will withdraw"
                 if (c.Form == CueForm.Base) return FutureBefore(a, c, cues);
                 return true;
@@ -731,7 +768,7 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
         for (int k = c.FirstToken - 1; k >= Math.Max(1, c.FirstToken - 3); k--)
         {
             if (t.Is(k, "s") && (t.Gap(k - 1).Contains('\'') || t.Gap(k - 1).Contains('\u2019')))
-                return a.Mentions.Any(m => m.IsStateLike && m.EndToken == k);
+                return a.StateEndingAt[k] >= 0;
             if (t.Is(k, "his") || t.Is(k, "her") || t.Is(k, "its") || t.Is(k, "their")) return true;
         }
         return false;
@@ -755,6 +792,25 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
     private static bool IsProgressive(Article a, Cue c) =>
         c.Form == CueForm.Gerund && a.Tokens.IsAny(c.FirstToken - 1, PassiveAuxiliaries) && !a.Tokens.Is(c.FirstToken - 1, "being");
 
+    private static readonly HashSet<string> NonTreatyObjects = new(StringComparer.Ordinal)
+    {
+        "troops", "forces", "soldiers", "army", "units", "ambassador", "ambassadors", "envoy", "diplomats", "staff", "personnel",
+        "candidacy", "candidate", "support", "funding", "funds", "aid", "application", "bid", "offer", "complaint", "lawsuit",
+        "case", "charges", "nomination", "recognition", "accreditation", "money", "deposits", "cash", "players", "team",
+    };
+
+    private static bool HasNonTreatyObject(Article a, Cue c)
+    {
+        var t = a.Tokens;
+        for (int k = c.EndToken; k < Math.Min(t.Count, c.EndToken + 4); k++)
+        {
+            if (t.IsAny(k, NonTreatyObjects)) return true;
+            if (!(t.Is(k, "its") || t.Is(k, "their") || t.Is(k, "the") || t.Is(k, "all") || t.Is(k, "his") || t.Is(k, "her")
+                  || t.Is(k, "remaining") || t.Is(k, "some") || t.Is(k, "most"))) return false;
+        }
+        return false;
+    }
+
     private static bool FutureBefore(Article a, Cue c, List<Cue> cues) =>
         cues.Any(x => x.Kind == CueKind.Future && x.EndToken <= c.FirstToken && c.FirstToken - x.EndToken <= 1);
 
@@ -764,9 +820,8 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
         var t = a.Tokens;
         int k = c.FirstToken - 1;
         if (!(t.Is(k, "s") && (t.Gap(k - 1).Contains('\'') || t.Gap(k - 1).Contains('\u2019')))) return false;
-        var owner = a.Mentions.LastOrDefault(m => m.IsStateLike && m.EndToken == k);
-        if (owner.Ids is null) return false;
-        int before = owner.FirstToken - 1;
+        if (k < 0 || a.StateEndingAt[k] < 0) return false;
+        int before = a.Mentions[a.StateEndingAt[k]].FirstToken - 1;
         return t.Is(before, "follows") || t.Is(before, "following") || t.Is(before, "after") || t.Is(before, "followed");
     }
 
@@ -775,15 +830,19 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
     {
         int by = -1;
         for (int k = c.EndToken; k < Math.Min(a.Tokens.Count, c.EndToken + 2); k++) if (a.Tokens.Is(k, "by")) { by = k; break; }
-        return by >= 0 && a.Mentions.Any(m => m.IsStateLike && m.FirstToken > by && m.FirstToken - by <= 2);
+        return by >= 0 && (a.StateStartingAt[by + 1] >= 0 || by + 2 < a.StateStartingAt.Length && a.StateStartingAt[by + 2] >= 0);
     }
 
     private static bool HasPredicateBefore(Article a, Cue c, List<Cue> cues) =>
         cues.Any(x => x.FirstToken < c.FirstToken && c.FirstToken - x.FirstToken <= 4
                       && x.Kind is CueKind.Vote or CueKind.Announce or CueKind.Recommend or CueKind.LawSigned);
 
-    private static bool TreatyFollows(Article a, Cue c, int within) =>
-        a.Mentions.Any(m => m.IsTreatyLike && m.FirstToken >= c.EndToken && m.FirstToken - c.EndToken <= within);
+    private static bool TreatyFollows(Article a, Cue c, int within)
+    {
+        for (int k = c.EndToken; k <= Math.Min(a.Tokens.Count - 1, c.EndToken + within); k++)
+            if (a.TreatyStartingAt[k]) return true;
+        return false;
+    }
 
     private static bool IsInfinitiveComplement(Article a, Cue c)
     {
@@ -1201,7 +1260,13 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
         return participant ? agents : [""];
     }
 
-    private static List<string> FindTreaties(Article a, Cue p, Cue? topicCue, List<TreatyRef> treaties)
+    /// <summary>
+    /// The treaties a predicate is about: named after it (its object) or before it (its subject). With none in
+    /// the sentence, the treaty the story is about — if it was named in the last few sentences, or if the step
+    /// itself was carried over from them ("the bill", "the move"): "withdrew its troops" two paragraphs after
+    /// a treaty is not about that treaty.
+    /// </summary>
+    private static List<string> FindTreaties(Article a, int si, Cue p, Cue? topicCue, List<TreatyRef> treaties, bool topicFromDiscourse)
     {
         var result = new List<string>(2);
         int anchor = Math.Max(p.EndToken, topicCue?.EndToken ?? 0);
@@ -1215,7 +1280,7 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
         else pick = [];
         foreach (var r in pick)
             if (r.Id is { } id && !result.Contains(id)) result.Add(id);
-        if (pick.Count == 0 && a.LastTreaty is { } last) result.Add(last);
+        if (pick.Count == 0 && a.LastTreaty is { } last && (si - a.LastTreatySentence <= 3 || topicFromDiscourse)) result.Add(last);
         return result;
     }
 
@@ -1336,6 +1401,7 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
         if (!candidates.Exists(c => IsVoteAction(c.Action, c.Actor))) return;
         for (int si = 0; si < a.Sentences.Count; si++)
         {
+            if (!candidates.Exists(c => Math.Abs(c.Sentence - si) <= 3 && IsVoteAction(c.Action, c.Actor))) continue;
             var s = a.Sentences[si];
             if (s.Kind == SentenceKind.Boilerplate) continue;
             var tally = a.VotesIn(si);

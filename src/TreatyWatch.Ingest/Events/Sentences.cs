@@ -41,7 +41,7 @@ public static partial class SentenceSplitter
 
     // credits and rights lines: "(Reporting by ...)", "REUTERS/Name", "© 2026", "All rights reserved"
     private static readonly System.Buffers.SearchValues<string> BoilerplateInside = System.Buffers.SearchValues.Create(
-        ["(Reporting by", "(Writing by", "(Editing by", "REUTERS/", "©", "Copyright", "All rights reserved"], StringComparison.OrdinalIgnoreCase);
+        ["(Reporting by", "(Writing by", "(Editing by", "REUTERS/", "Copyright", "All rights reserved"], StringComparison.OrdinalIgnoreCase);
 
     private static readonly System.Buffers.SearchValues<string> LinkMarkers = System.Buffers.SearchValues.Create(
         ["pic.twitter.com", "http"], StringComparison.OrdinalIgnoreCase);
@@ -139,14 +139,15 @@ public static partial class SentenceSplitter
         while (e > s && char.IsWhiteSpace(text[e - 1])) e--;
         if (e <= s) return;
         var kind = lineKind;
-        if (kind == SentenceKind.Body && text.AsSpan(s, e - s).IndexOfAny(BoilerplateInside) >= 0)
+        if (kind == SentenceKind.Body && (text.AsSpan(s, e - s).IndexOfAny(BoilerplateInside) >= 0 || text.AsSpan(s, e - s).Contains('©')))
             kind = SentenceKind.Boilerplate;
         into.Add(new Sentence(s, e, kind, line));
     }
 
     private static SentenceKind Classify(ReadOnlySpan<char> line, bool isLastLine)
     {
-        if (BoilerplateStart().IsMatch(line)) return SentenceKind.Boilerplate;
+        // menus and prompts are short lines
+        if (line.Length < 100 && BoilerplateStart().IsMatch(line)) return SentenceKind.Boilerplate;
         if (line.IndexOfAny(LinkMarkers) >= 0)
             foreach (var m in TrailingLink().EnumerateMatches(line)) { line = line[..m.Index]; break; }
         if (line.Length == 0) return SentenceKind.Boilerplate;

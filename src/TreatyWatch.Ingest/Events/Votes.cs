@@ -35,7 +35,7 @@ public static partial class VoteParser
     private static partial Regex Before();
 
     // "157–18", "157-18-3", "103 to 20"
-    [GeneratedRegex(@"\G\s*[-–—]\s*(?<n2>\d{1,3})(?:\s*[-–—]\s*(?<n3>\d{1,3}))?(?!\d)|\G\s+to\s+(?<n2>\d{1,3})(?!\d)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\G\s*[-–—]\s*(?<n2>\d{1,3})(?:\s*[-–—]\s*(?<n3>\d{1,3}))?(?!\d)|\G\s+(?:votes?\s+)?to\s+(?<n2>\d{1,3}(?!\d)|zero|none|nil)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex Score();
 
     [GeneratedRegex(@"\b(?:required|needed|necessary|threshold)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -91,6 +91,8 @@ public static partial class VoteParser
                 if (gapBefore.Length == 1 && gapBefore[0] is ',' or '.' && i > 0 && char.IsDigit(text[tokens.Tokens[i - 1].Start])) continue;
                 if (gapAfter.Length == 1 && gapAfter[0] is ',' or '.' && i + 1 < tokens.Count && char.IsDigit(text[tokens.Tokens[i + 1].Start])) continue;
                 e = tokens.Tokens[i].End;
+                // a year or the day of a date is not a figure: "in 2025", "on 20 May", "May 20"
+                if (n is >= 1900 and <= 2100 || IsMonth(tokens, i + 1) || IsMonth(tokens, i - 1)) continue;
             }
             else if (tokens.IsAny(i, NumberWords))
             {
@@ -113,10 +115,11 @@ public static partial class VoteParser
             if (ChamberSize().IsMatch(text.AsSpan(lookBack, s - lookBack))) continue;
 
             var score = Score().Match(text, e, end - e);
-            if (score.Success && score.Index == e && VoteContext().IsMatch(text.AsSpan(lookBack, s - lookBack)))
+            if (score.Success && score.Index == e
+                && (score.ValueSpan.Contains("vote", StringComparison.OrdinalIgnoreCase) || VoteContext().IsMatch(text.AsSpan(lookBack, s - lookBack))))
             {
                 pro ??= n;
-                con ??= int.Parse(score.Groups["n2"].Value, System.Globalization.CultureInfo.InvariantCulture);
+                con ??= char.IsDigit(score.Groups["n2"].Value[0]) ? int.Parse(score.Groups["n2"].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
                 if (score.Groups["n3"].Success) abst ??= int.Parse(score.Groups["n3"].Value, System.Globalization.CultureInfo.InvariantCulture);
                 continue;
             }
@@ -153,6 +156,14 @@ public static partial class VoteParser
         var t = new Votes(pro, con, abst, req);
         return t.IsEmpty() ? null : t;
     }
+
+    private static readonly HashSet<string> Months = new(StringComparer.Ordinal)
+    {
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    };
+
+    private static bool IsMonth(TokenizedText tokens, int i) => i >= 0 && i < tokens.Count && tokens.IsAny(i, Months);
 
     /// <summary>The value of "107", "Ninety-nine", "one hundred and seven"; -1 if not a number.</summary>
     public static int Value(string s)

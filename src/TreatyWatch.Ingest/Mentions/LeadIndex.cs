@@ -8,11 +8,14 @@ internal sealed class LeadIndex<T>
     where T : class
 {
     private readonly Dictionary<string, List<T>> _exact = new(StringComparer.Ordinal);
+    private System.Collections.Frozen.FrozenDictionary<string, T[]>? _frozen;
+    private System.Collections.Frozen.FrozenDictionary<string, T[]>.AlternateLookup<ReadOnlySpan<char>> _frozenLookup;
     // prefixes bucketed by their first two letters, lower-cased: one look-up per word, then a few StartsWith
     private readonly Dictionary<int, List<(string Prefix, T Item)>> _prefix = [];
 
     public void Add(string lead, T item)
     {
+        if (_frozen is not null) throw new InvalidOperationException("LeadIndex is frozen");
         lead = lead.ToLowerInvariant();
         if (lead.EndsWith('*'))
         {
@@ -27,12 +30,22 @@ internal sealed class LeadIndex<T>
         if (!list.Contains(item)) list.Add(item);
     }
 
+    /// <summary>Ends the adding: the exact words go into a frozen table, the cheapest to look up.</summary>
+    public LeadIndex<T> Freeze()
+    {
+        _frozen = System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(
+            _exact.Select(kv => new KeyValuePair<string, T[]>(kv.Key, [.. kv.Value])), StringComparer.Ordinal);
+        _frozenLookup = _frozen.GetAlternateLookup<ReadOnlySpan<char>>();
+        return this;
+    }
+
     private static int Key(ReadOnlySpan<char> w) => w[0] << 16 | w[1];
 
     /// <summary>Adds to <paramref name="into"/> every item whose lead fits <paramref name="word"/> (in lower case).</summary>
     public void Collect(ReadOnlySpan<char> word, List<T> into)
     {
-        if (_exact.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word, out var exact))
+        if (_frozen is null) throw new InvalidOperationException("LeadIndex used before Freeze()");
+        if (_frozenLookup.TryGetValue(word, out var exact))
             foreach (var x in exact) AddOnce(into, x);
         if (word.Length < 2 || !_prefix.TryGetValue(Key(word), out var bucket)) return;
         foreach (var (prefix, item) in bucket)

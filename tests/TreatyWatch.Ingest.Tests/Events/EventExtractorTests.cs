@@ -249,4 +249,44 @@ public class EventExtractorTests
             new NodaTime.LocalDate(2024, 7, 18));
         Assert.Equal("2024-07-18", ReportedDates.Format(Assert.Single(article.Events).Date));
     }
+
+    [Fact]
+    public void WithdrawingTroops_IsNotAboutTheTreatyNamedBefore() => AssertEvents("""
+        The Ottawa Convention bans anti-personnel mines and has been in force for decades.
+        On 3 May 2026, Russia withdrew its troops from the border region, the defence ministry said.
+        """);
+
+    [Fact]
+    public void ConditionWithOnce_IsNotAnEvent() => AssertEvents("""
+        Withdrawing from the International Criminal Court will take a year, once Hungary officially notifies the UN Secretary-General.
+        """);
+
+    [Fact]
+    public void Deratification_IsAWithdrawal() => AssertEvents("""
+        On 18 October 2026, the State Duma approved revoking Russia's ratification of the Comprehensive Nuclear-Test-Ban Treaty.
+        """,
+        "RUS ctbt parliament_vote_withdraw 2026-10-18");
+
+    [Fact]
+    public void ProgressiveSuspension_IsASuspension() => AssertEvents("""
+        Published: 21 February 2026
+
+        President Putin said on Tuesday that Russia was suspending its participation in the New START treaty.
+        """,
+        "RUS new-start suspend 2026-02-17");
+
+    [Fact]
+    public void NotifiedRescission_IsARevocation() => AssertEvents("""
+        On 10 February 2017, the Gambia delivered to the Secretary-General notification of its rescission of its withdrawal from the Rome Statute.
+        """,
+        "GMB rome-statute revoke_withdrawal 2017-02-10");
+
+    [Fact]
+    public void GovernmentsAnnouncing_DeclareAnIntention_MinistriesRecommend() => AssertEvents("""
+        On 22 September 2025, the governments of Estonia and Latvia announced they are withdrawing from the International Criminal Court.
+        On 23 September 2025, the Lithuanian defence ministry announced plans to withdraw from the Ottawa Convention.
+        """,
+        "EST rome-statute announce_intent_to_withdraw 2025-09-22",
+        "LTU apmbc recommend_withdrawal 2025-09-23",
+        "LVA rome-statute announce_intent_to_withdraw 2025-09-22");
 }

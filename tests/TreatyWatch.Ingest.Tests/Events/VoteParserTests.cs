@@ -21,6 +21,8 @@ public class VoteParserTests
     [InlineData("413 deputies voted in favor, 15 against and three abstained", 413, 15, 3, null)]
     [InlineData("one hundred and seven deputies voted for the bill", 107, null, null, null)]
     [InlineData("The bill passed 103-20 with 5 abstentions.", 103, 20, 5, null)]
+    [InlineData("The parliament approved the exit bill on 20 May 2025 by 134 votes to 37, with 7 abstentions.", 134, 37, 7, null)]
+    [InlineData("The vote was passed by 412 votes to zero, with no abstentions.", 412, 0, 0, null)]
     public void Figures(string sentence, int? pro, int? con, int? abstain, int? required) =>
         Assert.Equal(new Votes(pro, con, abstain, required), Parse(sentence));
 
