@@ -271,51 +271,15 @@ public static partial class CatalogParser
                 else errors.Add(new DataError(f.Path, r.Line, $"known: {ke}"));
             }
 
-            Votes? votes = null;
+            var detail = ActionDetail.Parse(r["detail"], f.Path, r.Line, errors);
+            var votes = detail?.Votes;
+            string? id = detail?.Id, supersedes = detail?.Supersedes, by = detail?.By, objectsTo = detail?.ObjectsTo;
             LocalDate? effective = null;
-            string? id = null, supersedes = null, by = null, objectsTo = null;
-            int? threshold = null;
-            foreach (var pair in Csv.List(r["detail"]))
+            if (detail?.Effective is { } eff)
             {
-                var eq = pair.IndexOf('=', StringComparison.Ordinal);
-                if (eq <= 0)
-                {
-                    errors.Add(new DataError(f.Path, r.Line, $"detail '{pair}' is not key=value"));
-                    continue;
-                }
-
-                var key = pair[..eq].Trim();
-                var value = pair[(eq + 1)..].Trim();
-                switch (key)
-                {
-                    case "votes":
-                        var vm = VotesPattern().Match(value);
-                        if (vm.Success)
-                        {
-                            static int? N(Group g) => g.Success && g.Value != "?" ? int.Parse(g.Value, CultureInfo.InvariantCulture) : null;
-                            votes = new Votes(N(vm.Groups[1]), N(vm.Groups[2]), N(vm.Groups[3]), null);
-                        }
-                        else errors.Add(new DataError(f.Path, r.Line, $"votes '{value}' is not for-against[-abstain] (e.g. 107-0-3 or 83-15; ? for unknown)"));
-                        break;
-                    case "threshold":
-                        if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var t)) threshold = t;
-                        else errors.Add(new DataError(f.Path, r.Line, $"threshold '{value}' is not a number"));
-                        break;
-                    case "effective":
-                        if (IsoDate.TryParse(value, out var e, out var ee)) effective = e;
-                        else errors.Add(new DataError(f.Path, r.Line, $"effective: {ee}"));
-                        break;
-                    case "id": id = value; break;
-                    case "supersedes": supersedes = value; break;
-                    case "by": by = value; break;
-                    case "objects-to": objectsTo = value; break;
-                    default:
-                        errors.Add(new DataError(f.Path, r.Line, $"unknown detail key '{key}' (known: votes, threshold, effective, id, supersedes, by, objects-to)"));
-                        break;
-                }
+                if (IsoDate.TryParse(eff, out var e, out var ee)) effective = e;
+                else errors.Add(new DataError(f.Path, r.Line, $"effective: {ee}"));
             }
-
-            if (threshold is not null) votes = (votes ?? new Votes(null, null, null, null)) with { Required = threshold };
 
             var cited = new List<Source>();
             foreach (var key in Csv.List(r["source"]))
@@ -416,6 +380,4 @@ public static partial class CatalogParser
     [GeneratedRegex("^[A-Z]{3}$")]
     private static partial Regex Iso3();
 
-    [GeneratedRegex(@"^(\d+|\?)-(\d+|\?)(?:-(\d+|\?))?$")]
-    private static partial Regex VotesPattern();
 }

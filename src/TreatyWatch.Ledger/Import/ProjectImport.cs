@@ -231,61 +231,9 @@ public static partial class ProjectImport
         var checker = new ActionChecker(f.Path, treatyId, states, resolver, errors);
         foreach (var r in rows)
         {
-            Votes? votes = null;
-            int? threshold = null;
-            string? id = null, supersedes = null, by = null, objectsTo = null, effective = null;
-            var bad = false;
-            foreach (var pair in Csv.List(r["detail"]))
-            {
-                var eq = pair.IndexOf('=', StringComparison.Ordinal);
-                if (eq <= 0)
-                {
-                    errors.Add(new DataError(f.Path, r.Line, $"detail '{pair}' is not key=value"));
-                    bad = true;
-                    continue;
-                }
-
-                var key = pair[..eq].Trim();
-                var value = pair[(eq + 1)..].Trim();
-                switch (key)
-                {
-                    case "votes":
-                        var vm = VotesPattern().Match(value);
-                        if (vm.Success)
-                        {
-                            static int? N(Group g) => g.Success && g.Value != "?" ? int.Parse(g.Value, CultureInfo.InvariantCulture) : null;
-                            votes = new Votes(N(vm.Groups[1]), N(vm.Groups[2]), N(vm.Groups[3]), null);
-                        }
-                        else
-                        {
-                            errors.Add(new DataError(f.Path, r.Line, $"votes '{value}' is not for-against[-abstain] (e.g. 107-0-3 or 83-15; ? for unknown)"));
-                            bad = true;
-                        }
-
-                        break;
-                    case "threshold":
-                        if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var t)) threshold = t;
-                        else
-                        {
-                            errors.Add(new DataError(f.Path, r.Line, $"threshold '{value}' is not a number"));
-                            bad = true;
-                        }
-
-                        break;
-                    case "effective": effective = value; break;
-                    case "id": id = value; break;
-                    case "supersedes": supersedes = value; break;
-                    case "by": by = value; break;
-                    case "objects-to": objectsTo = value; break;
-                    default:
-                        errors.Add(new DataError(f.Path, r.Line, $"unknown detail key '{key}' (known: votes, threshold, effective, id, supersedes, by, objects-to)"));
-                        bad = true;
-                        break;
-                }
-            }
-
-            if (threshold is not null) votes = (votes ?? new Votes(null, null, null, null)) with { Required = threshold };
-            if (bad) continue;
+            var detail = ActionDetail.Parse(r["detail"], f.Path, r.Line, errors);
+            if (detail is null) continue;
+            var (votes, effective, id, supersedes, by, objectsTo) = detail;
             checker.Add(r.Line, id ?? $"{treatyId}:{r.Line.ToString(CultureInfo.InvariantCulture)}", r["state"], r["action"], r["date"],
                 r["known"].Length > 0 ? r["known"] : null, Csv.List(r["source"]), votes, effective, supersedes, by, objectsTo,
                 r["note"].Length > 0 ? r["note"] : null, $"{f.Path}:{r.Line.ToString(CultureInfo.InvariantCulture)}", sourceFieldEmpty: r["source"].Length == 0);
@@ -402,6 +350,4 @@ public static partial class ProjectImport
     [GeneratedRegex("^[a-z0-9][a-z0-9-]*$")]
     private static partial Regex TreatyIdPattern();
 
-    [GeneratedRegex(@"^(\d+|\?)-(\d+|\?)(?:-(\d+|\?))?$")]
-    private static partial Regex VotesPattern();
 }
