@@ -6,9 +6,10 @@ namespace TreatyWatch.Cli;
 public static class BundledData
 {
     /// <summary>The data folder to use.</summary>
-    public static string Locate(string? explicitPath)
+    /// <param name="environment">Reads TREATYWATCH_DATA (default: the process's environment).</param>
+    public static string Locate(string? explicitPath, Func<string, string?>? environment = null)
     {
-        var candidate = explicitPath ?? Environment.GetEnvironmentVariable("TREATYWATCH_DATA");
+        var candidate = explicitPath ?? (environment ?? Environment.GetEnvironmentVariable)("TREATYWATCH_DATA");
         if (!string.IsNullOrWhiteSpace(candidate))
         {
             if (!Directory.Exists(Path.Combine(candidate, "treaties")))

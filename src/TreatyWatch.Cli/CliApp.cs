@@ -8,9 +8,17 @@ using TreatyWatch.Ledger;
 
 namespace TreatyWatch.Cli;
 
-/// <summary>What a command needs from the outside world: output, today's date, the clock for the ledger's writes, and the data.</summary>
-public sealed class CliContext(IAnsiConsole console, TextWriter output, TextWriter error, LocalDate today, IClock? clock = null)
+/// <summary>
+/// What a command needs from the outside world: output, today's date, the clock for the ledger's writes, the
+/// environment (TREATYWATCH_DB, TREATYWATCH_DATA, XDG_DATA_HOME, HOME: injectable, so tests never touch the real
+/// home folder), and the data.
+/// </summary>
+public sealed class CliContext(IAnsiConsole console, TextWriter output, TextWriter error, LocalDate today, IClock? clock = null, Func<string, string?>? environment = null)
 {
+    /// <summary>Who writes the bundled data into a ledger (seeding, and bringing it up to date).</summary>
+    public const string BundledWho = "treatywatch (bundled data)";
+
+    private readonly Func<string, string?> _environment = environment ?? Environment.GetEnvironmentVariable;
     private Catalog? _catalog;
     private Lookup? _lookup;
     private LedgerStore? _ledger;
@@ -24,18 +32,49 @@ public sealed class CliContext(IAnsiConsole console, TextWriter output, TextWrit
     /// <summary>Gives the ledger's writes their recorded_at.</summary>
     public IClock Clock { get; } = clock ?? SystemClock.Instance;
 
-    /// <summary>The ledger to answer from (<c>--db</c>, else TREATYWATCH_DB); null: the bundled files.</summary>
+    /// <summary>An environment variable (null or empty: not set).</summary>
+    public string? Env(string name) => _environment(name) is { Length: > 0 } v ? v : null;
+
+    /// <summary>The ledger given (<c>--db</c>, else TREATYWATCH_DB); null: <see cref="DefaultLedgerSpec"/>, unless <see cref="NoLedger"/>.</summary>
     public string? DbSpec { get; set; }
+
+    /// <summary><c>--db none</c>: no ledger at all; queries answer from the data files.</summary>
+    public bool NoLedger { get; set; }
+
+    /// <summary>
+    /// Queries answer from the data files, not the ledger: <c>--db none</c>, or <c>--data &lt;folder&gt;</c> given without
+    /// <c>--db</c> or TREATYWATCH_DB.
+    /// </summary>
+    public bool AnswerFromFiles { get; set; }
 
     /// <summary>The command's <c>--as-known-on</c>: a catalog from the ledger is loaded as known on that day.</summary>
     public LocalDate? AsKnownOn { get; set; }
 
-    /// <summary>The data: from the ledger when one is given, else from the data folder.</summary>
+    /// <summary>
+    /// The default ledger: <c>sqlite:&lt;data dir&gt;/treatywatch/ledger.db</c>, the data dir being $XDG_DATA_HOME (when
+    /// absolute), else $HOME/.local/share, else the platform's local application data folder.
+    /// </summary>
+    public string DefaultLedgerSpec()
+    {
+        var dir = Env("XDG_DATA_HOME") is { } x && Path.IsPathRooted(x) ? x
+            : Env("HOME") is { } home ? Path.Combine(home, ".local", "share")
+            : Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData);
+        if (string.IsNullOrEmpty(dir))
+            throw new UserInputException("no home folder for the default ledger (neither XDG_DATA_HOME nor HOME is set): pass --db <sqlite:path | connection string>, or --db none for the bundled files");
+        return "sqlite:" + Path.Combine(dir, "treatywatch", "ledger.db");
+    }
+
+    /// <summary>The data folder: <c>--data</c>, then TREATYWATCH_DATA, then the copy shipped beside the program.</summary>
+    public string DataFolder(string? dataFolder) => BundledData.Locate(dataFolder, Env);
+
+    /// <summary>The data: from the ledger unless <see cref="AnswerFromFiles"/>. A ledger's catalog reads each treaty's actions on first use.</summary>
     public Catalog Catalog(string? dataFolder)
     {
         if (_catalog is null)
         {
-            _catalog = DbSpec is null ? BundledData.Load(BundledData.Locate(dataFolder)) : Ledger(dataFolder).LoadCatalog(AsKnownOn);
+            _catalog = AnswerFromFiles || NoLedger
+                ? BundledData.Load(DataFolder(dataFolder))
+                : Ledger(dataFolder).LoadCatalog(AsKnownOn, lazyActions: true);
             _lookup = new Lookup(_catalog);
         }
 
@@ -50,14 +89,16 @@ public sealed class CliContext(IAnsiConsole console, TextWriter output, TextWrit
     }
 
     /// <summary>
-    /// The ledger named by <see cref="DbSpec"/>, migrated, and seeded from the bundled data on first use (one
-    /// transaction). A spec that is not a ledger is bad input (exit 2); a database that cannot be reached is a
-    /// <see cref="LedgerUnavailableException"/> (exit 1).
+    /// The ledger named by <see cref="DbSpec"/>, migrated, seeded from the bundled data on first use (one
+    /// transaction), and brought up to date when the bundled data changed since (appended, see
+    /// <see cref="LedgerStore.UpdateFromBundledData"/>). A spec that is not a ledger is bad input (exit 2); a database
+    /// that cannot be reached is a <see cref="LedgerUnavailableException"/> (exit 1).
     /// </summary>
     public LedgerStore Ledger(string? dataFolder)
     {
         if (_ledger is not null) return _ledger;
-        var spec = DbSpec ?? throw new UserInputException("this command needs a ledger: pass --db <sqlite:path | PostgreSQL connection string> or set TREATYWATCH_DB");
+        if (NoLedger) throw new UserInputException("this command needs a ledger, and --db none says not to use one: pass --db <sqlite:path | PostgreSQL connection string>, or leave --db out for the default ledger");
+        var spec = DbSpec ?? DefaultLedgerSpec();
         LedgerStore store;
         try
         {
@@ -71,13 +112,29 @@ public sealed class CliContext(IAnsiConsole console, TextWriter output, TextWrit
         try
         {
             store.Migrate();
-            if (store.IsEmpty) store.SeedFromBundledData(BundledData.Files(BundledData.Locate(dataFolder)), "treatywatch (bundled data)");
+            var files = BundledData.Files(DataFolder(dataFolder));
+            if (store.IsEmpty) store.SeedFromBundledData(files, BundledWho);
+            else
+            {
+                var u = store.UpdateFromBundledData(files, BundledWho);
+                if (u.Updated)
+                {
+                    Err.WriteLine($"note: {store.Location} brought up to date with the bundled data: {u.ActionsAdded} action(s) added, {u.ActionsCorrected} corrected, {u.ActionsRetracted} retracted; " +
+                                  $"{u.States} state(s), {u.Groups} group(s), {u.Definitions} treaty definition(s), {u.Sources} source(s), {u.Conflicts} armed conflict(s) added");
+                    foreach (var n in u.NotApplied) Err.WriteLine($"note: not applied: {n}");
+                }
+            }
         }
         catch (Exception e) when (e is System.Data.Common.DbException or System.Net.Sockets.SocketException or IOException or TimeoutException or UnauthorizedAccessException)
         {
             var where = store.Location;
             store.Dispose();
             throw new LedgerUnavailableException($"cannot use the ledger at {where}: {e.Message}", e);
+        }
+        catch
+        {
+            store.Dispose();
+            throw;
         }
 
         return _ledger = store;
@@ -112,13 +169,13 @@ public static class CliApp
 
     public static readonly Option<string?> Data = new("--data")
     {
-        Description = "Data folder (default: the bundled data; or TREATYWATCH_DATA)",
+        Description = "Data folder (default: the bundled data; or TREATYWATCH_DATA). Without --db, queries answer from its files",
         Recursive = true,
     };
 
     public static readonly Option<string?> Db = new("--db")
     {
-        Description = "The ledger: sqlite:<path> or a PostgreSQL connection string (Host=...;Database=...); or TREATYWATCH_DB. Default: the bundled files",
+        Description = "The ledger: sqlite:<path> or a PostgreSQL connection string (Host=...;Database=...), or none to answer from the data files; or TREATYWATCH_DB. Default: sqlite:<XDG_DATA_HOME or ~/.local/share>/treatywatch/ledger.db",
         Recursive = true,
     };
 
@@ -156,14 +213,18 @@ public static class CliApp
         try
         {
             var db = parse.GetValue(Db);
-            if (db is null && parse.Errors.Count == 0)
+            var explicitDb = db is not null;
+            if (db is null && parse.Errors.Count == 0 && ctx.Env("TREATYWATCH_DB") is { } env)
             {
-                var env = Environment.GetEnvironmentVariable("TREATYWATCH_DB");
-                if (!string.IsNullOrWhiteSpace(env)) db = env;
+                db = env;
+                explicitDb = true;
             }
 
-            ctx.DbSpec = string.IsNullOrWhiteSpace(db) ? null : db;
-            if (db is not null && ctx.DbSpec is null) throw new UserInputException("--db is empty: write sqlite:<path> or a PostgreSQL connection string");
+            if (db is not null && string.IsNullOrWhiteSpace(db)) throw new UserInputException("--db is empty: write sqlite:<path>, a PostgreSQL connection string, or none");
+            ctx.NoLedger = db is not null && db.Trim().Equals("none", StringComparison.OrdinalIgnoreCase);
+            ctx.DbSpec = ctx.NoLedger ? null : db;
+            ctx.AnswerFromFiles = ctx.NoLedger || (!explicitDb && parse.GetValue(Data) is not null);
+
             var known = parse.CommandResult.Command.Options.FirstOrDefault(o => o.Name == "--as-known-on");
             if (known is Option<string?> k && parse.Errors.Count == 0) ctx.AsKnownOn = ParseDate(parse.GetValue(k), "--as-known-on");
             return parse.Invoke(config);

@@ -25,8 +25,12 @@ public sealed record LedgerAction(TreatyAction Action, ReviewState ReviewState, 
 /// <summary>A correction: <paramref name="NewId"/> replaces <paramref name="OldId"/>.</summary>
 public sealed record Supersession(string OldId, string NewId, string Why, Instant RecordedAt, string RecordedBy);
 
-/// <summary>What an import added: <paramref name="Added"/> new records, <paramref name="AlreadyOnRecord"/> skipped as already there.</summary>
-public sealed record ImportOutcome(int Added, int AlreadyOnRecord);
+/// <summary>
+/// What an import added: <paramref name="Added"/> new records, <paramref name="AlreadyOnRecord"/> skipped as already
+/// there; of those, <paramref name="SourcesAdded"/> acts were on record from another source and gained this file's
+/// source (a UN table) instead of being recorded twice.
+/// </summary>
+public sealed record ImportOutcome(int Added, int AlreadyOnRecord, int SourcesAdded = 0);
 
 /// <summary>A reviewer's decision on a reported record.</summary>
 public enum ReviewDecision
@@ -40,3 +44,9 @@ public enum ReviewDecision
     /// <summary>It duplicates another record: a rejected copy names that record.</summary>
     Merge,
 }
+
+/// <summary>A review decision on record: the report it decided, the decision, and the record the decision appended.</summary>
+/// <param name="Report">The reported record as it was when decided.</param>
+/// <param name="ActionId">The record the decision appended (a confirmed or rejected copy that supersedes the report).</param>
+/// <param name="MergedInto">For a merge: the record the report duplicates.</param>
+public sealed record ReviewRecord(LedgerAction Report, ReviewDecision Decision, string Reason, string ReviewedBy, Instant ReviewedAt, string ActionId, string? MergedInto);

@@ -21,7 +21,7 @@ namespace TreatyWatch.Ledger;
 /// Every method opens its own connection (pooled), so one store may be used from several threads, and several
 /// stores or processes may write to one ledger at once: writes queue on the database's locks, each in one transaction.
 /// </remarks>
-public sealed class LedgerStore : IDisposable
+public sealed partial class LedgerStore : IDisposable
 {
     private readonly Dialect _db;
     private readonly IClock _clock;
@@ -168,7 +168,11 @@ public sealed class LedgerStore : IDisposable
     /// </summary>
     /// <param name="state">Default: official when the new action's sources make it official, else confirmed.</param>
     /// <exception cref="LedgerException">No such record, another treaty's record, or the record was already corrected (correct the correction instead).</exception>
-    public LedgerAction Correct(string oldId, TreatyAction newAction, string who, string why, ReviewState? state = null)
+    public LedgerAction Correct(string oldId, TreatyAction newAction, string who, string why, ReviewState? state = null) =>
+        CorrectAnd(oldId, newAction, who, why, state, null);
+
+    /// <summary><see cref="Correct"/>, with more rows written in the same transaction (a review's decision).</summary>
+    private LedgerAction CorrectAnd(string oldId, TreatyAction newAction, string who, string why, ReviewState? state, Action<DbConnection, DbTransaction, string, string>? alsoWrite)
     {
         RequireWho(who);
         if (string.IsNullOrWhiteSpace(why)) throw new ArgumentException("a correction needs a reason", nameof(why));
@@ -190,6 +194,7 @@ public sealed class LedgerStore : IDisposable
         {
             Append(c, tx, a, review, who, now);
             Bulk.Insert(c, tx, SupersessionRow.Insert, _db.BulkRows, [new SupersessionRow { OldId = oldId, NewId = a.Id, Why = why, RecordedAt = now, RecordedBy = who }]);
+            alsoWrite?.Invoke(c, tx, a.Id, now);
             tx.Commit();
         }
         catch (Exception e) when (_db.IsUniqueViolation(e))
@@ -226,31 +231,70 @@ public sealed class LedgerStore : IDisposable
         var treaties = actions.Select(a => a.TreatyId).Distinct(StringComparer.Ordinal).ToList();
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var facts = new HashSet<string>(StringComparer.Ordinal);
+        // For a UN table: the records of each act (treaty, state, kind, date) that drive the status and stand, with
+        // the sources they cite, so that an act on record from another source gains the table as a source.
+        var acts = new Dictionary<string, List<(string Id, HashSet<string> Sources)>>(StringComparer.Ordinal);
+        var additions = TableExists(c, tx, "action_source_additions");
         foreach (var t in treaties)
         {
+            var cited = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+            foreach (var (id, key) in Sql.Query(c, tx,
+                         "SELECT l.action_id, l.source_key FROM action_sources l JOIN actions a ON a.id = l.action_id WHERE a.treaty_id = @t" +
+                         (additions ? " UNION ALL SELECT x.action_id, x.source_key FROM action_source_additions x JOIN actions a ON a.id = x.action_id WHERE a.treaty_id = @t" : ""),
+                         r => (r.GetString(0), r.GetString(1)), ("t", t)))
+            {
+                if (!cited.TryGetValue(id, out var keys)) cited[id] = keys = new HashSet<string>(StringComparer.Ordinal);
+                keys.Add(key);
+            }
+
+            var superseded = Sql.Query(c, tx, "SELECT x.old_id FROM supersessions x JOIN actions a ON a.id = x.old_id WHERE a.treaty_id = @t", r => r.GetString(0), ("t", t))
+                .ToHashSet(StringComparer.Ordinal);
             foreach (var row in Sql.Query(c, tx,
-                         "SELECT a.id, a.state, a.action, a.date, s.source_key FROM actions a LEFT JOIN action_sources s ON s.action_id = a.id AND s.position = 0 WHERE a.treaty_id = @t",
-                         r => (Id: r.GetString(0), Fact: Fact(t, r.GetString(1), r.GetString(2), r.GetString(3), Sql.SN(r, 4))), ("t", t)))
+                         "SELECT a.id, a.state, a.action, a.date, s.source_key, a.review_state FROM actions a LEFT JOIN action_sources s ON s.action_id = a.id AND s.position = 0 WHERE a.treaty_id = @t ORDER BY a.seq",
+                         r => (Id: r.GetString(0), Act: Fact(t, r.GetString(1), r.GetString(2), r.GetString(3), null), Fact: Fact(t, r.GetString(1), r.GetString(2), r.GetString(3), Sql.SN(r, 4)), Review: r.GetString(5)), ("t", t)))
             {
                 ids.Add(row.Id);
                 facts.Add(row.Fact);
+                if (row.Review is not ("official" or "confirmed") || superseded.Contains(row.Id)) continue;
+                if (!acts.TryGetValue(row.Act, out var list)) acts[row.Act] = list = [];
+                list.Add((row.Id, cited.GetValueOrDefault(row.Id) ?? new HashSet<string>(StringComparer.Ordinal)));
             }
         }
 
         var fresh = new List<TreatyAction>();
+        var attach = new List<(string ActionId, Source Source)>();
+        var attachedActs = 0;
         foreach (var a in actions)
         {
-            var fact = Fact(a.TreatyId, a.State, ActionKinds.Name(a.Kind), a.Date.ToString(), a.Sources.Count > 0 ? a.Sources[0].Key : null);
+            var kindName = ActionKinds.Name(a.Kind);
+            var fact = Fact(a.TreatyId, a.State, kindName, a.Date.ToString(), a.Sources.Count > 0 ? a.Sources[0].Key : null);
             if (ids.Contains(a.Id) || !facts.Add(fact)) continue;
+            if (kind == "untc" && acts.TryGetValue(Fact(a.TreatyId, a.State, kindName, a.Date.ToString(), null), out var records))
+            {
+                // On record from another source: the table becomes one more source of that record (the first one).
+                var (recordId, recordSources) = records[0];
+                var added = false;
+                foreach (var s in a.Sources.Where(s => recordSources.Add(s.Key)))
+                {
+                    attach.Add((recordId, s));
+                    added = true;
+                }
+
+                if (added) attachedActs++;
+                continue;
+            }
+
             ids.Add(a.Id);
             fresh.Add(a);
         }
 
-        if (fresh.Count == 0)
+        if (fresh.Count == 0 && attach.Count == 0)
         {
             tx.Commit();
             return new ImportOutcome(0, actions.Count);
         }
+
+        if (attach.Count > 0 && !additions) throw new LedgerException($"{_db.Describe} is at schema version {SchemaVersion}: migrate it to add sources to records on file");
 
         var states = Sql.Query(c, tx, "SELECT DISTINCT iso3 FROM states", r => r.GetString(0)).ToHashSet(StringComparer.Ordinal);
         var unknown = fresh.Select(a => a.State).Where(x => states.Count > 0 && !states.Contains(x)).Distinct(StringComparer.Ordinal).ToList();
@@ -264,7 +308,7 @@ public sealed class LedgerStore : IDisposable
 
             var newSources = new List<Source>();
             var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var s in fresh.SelectMany(a => a.Sources).Concat(sources))
+            foreach (var s in fresh.SelectMany(a => a.Sources).Concat(attach.Select(x => x.Source)).Concat(sources))
             {
                 if (!seen.Add(s.Key)) continue;
                 var existing = Sql.First(c, tx, $"SELECT {SourceRow.Columns} FROM sources WHERE key = @Key", SourceRow.Read, ("Key", s.Key));
@@ -276,6 +320,10 @@ public sealed class LedgerStore : IDisposable
             Bulk.Insert(c, tx, SourceRow.Insert, _db.BulkRows, newSources.Select(s => SourceRow.From(s, who, at, importId)));
             Bulk.Insert(c, tx, ActionRow.Insert, _db.BulkRows, fresh.Select(a => ActionRow.From(a, DefaultState(a), who, at, importId)));
             Bulk.Insert(c, tx, ActionSourceRow.Insert, _db.BulkRows, fresh.SelectMany(SourceLinks));
+            Bulk.Insert(c, tx, SourceAdditionRow.Insert, _db.BulkRows, attach.Select(x => new SourceAdditionRow
+            {
+                ActionId = x.ActionId, SourceKey = x.Source.Key, ImportId = importId, RecordedAt = at, RecordedBy = who,
+            }));
             Bulk.Insert(c, tx, SupersessionRow.Insert, _db.BulkRows, fresh.Where(a => a.Supersedes is not null && ids.Contains(a.Supersedes)).Select(a => new SupersessionRow
             {
                 OldId = a.Supersedes!, NewId = a.Id, Why = $"supersedes= in {a.Origin ?? origin}", RecordedAt = at, RecordedBy = who,
@@ -287,8 +335,10 @@ public sealed class LedgerStore : IDisposable
             throw new LedgerException($"{origin}: a key the ledger keeps unique is repeated (an action id, or a record superseded twice): {e.Message}", e);
         }
 
-        return new ImportOutcome(fresh.Count, actions.Count - fresh.Count);
+        return new ImportOutcome(fresh.Count, actions.Count - fresh.Count, attachedActs);
     }
+
+    private bool TableExists(DbConnection c, DbTransaction? tx, string table) => _db.TableExists(c, tx, table);
 
     private static string Fact(string treaty, string state, string action, string date, string? source) => $"{treaty}\u001f{state}\u001f{action}\u001f{date}\u001f{source}";
 
@@ -309,53 +359,59 @@ public sealed class LedgerStore : IDisposable
         if (found.SupersededBy is not null) throw new LedgerException($"'{id}' was already reviewed or corrected by '{found.SupersededBy}'");
         var a = found.Action with { Id = "", Supersedes = null };
         if (known > a.Known) a = a with { Known = known };
+        string? mergedInto = null;
         switch (decision)
         {
             case ReviewDecision.Confirm:
-                return Correct(id, a, who, $"confirm: {reason}", ReviewState.Confirmed);
+                return CorrectAnd(id, a, who, $"confirm: {reason}", ReviewState.Confirmed, Record);
             case ReviewDecision.Reject:
-                return Correct(id, a, who, $"reject: {reason}", ReviewState.Rejected);
+                return CorrectAnd(id, a, who, $"reject: {reason}", ReviewState.Rejected, Record);
             case ReviewDecision.Edit:
                 if (date is not { } d) throw new ArgumentException("edit needs the corrected date", nameof(date));
                 var edited = a with { Date = d, Known = a.Known < d.LastDay ? d.LastDay : a.Known };
-                return Correct(id, edited, who, $"edit: date {found.Action.Date} -> {d}: {reason}", ReviewState.Confirmed);
+                return CorrectAnd(id, edited, who, $"edit: date {found.Action.Date} -> {d}: {reason}", ReviewState.Confirmed, Record);
             case ReviewDecision.Merge:
                 if (string.IsNullOrWhiteSpace(into)) throw new ArgumentException("merge needs the record it merges into", nameof(into));
                 var target = Find(into) ?? throw new LedgerException($"no action '{into}' is on record to merge '{id}' into");
                 if (into == id) throw new LedgerException("a record cannot be merged into itself");
                 if (target.Action.TreatyId != a.TreatyId || target.Action.State != a.State)
                     throw new LedgerException($"'{into}' is a record of {target.Action.State} and {target.Action.TreatyId}; '{id}' is of {a.State} and {a.TreatyId}");
-                return Correct(id, a, who, $"merge into {into}: {reason}", ReviewState.Rejected);
+                mergedInto = into;
+                return CorrectAnd(id, a, who, $"merge into {into}: {reason}", ReviewState.Rejected, Record);
             default:
                 throw new ArgumentOutOfRangeException(nameof(decision));
         }
-    }
 
-    /// <summary>
-    /// Rebuilds the engine's <see cref="Catalog"/> from the ledger: states, groups, treaty definitions, sources,
-    /// armed conflicts, and the official and confirmed actions (reported and rejected ones never drive a status).
-    /// </summary>
-    /// <param name="asKnownOn">Only records known by this day (<see cref="TreatyAction.Known"/>), with only the
-    /// corrections known by then: the answer the record gave on that day. Null: everything known.</param>
-    /// <param name="asRecordedAt">Only rows the ledger held at this instant (transaction time): what this ledger
-    /// said then, for audit. Null: every row.</param>
-    /// <remarks>
-    /// A correction is passed to the engine as <see cref="TreatyAction.Supersedes"/>, so a catalog loaded without
-    /// <paramref name="asKnownOn"/> still answers <see cref="Catalog.Book"/> as known on an earlier day correctly. The
-    /// one case the engine cannot express is a retraction (a rejected record superseding an official one): it is
-    /// applied here, so load with <paramref name="asKnownOn"/> to see a retracted record on days before its retraction.
-    /// </remarks>
-    public Catalog LoadCatalog(LocalDate? asKnownOn = null, Instant? asRecordedAt = null)
-    {
-        var view = new View(ReadSnapshot(), asKnownOn, asRecordedAt);
-        return view.Catalog();
-    }
+        // The decision itself, in the correction's transaction: an action_reviews row always; a reviews row too when
+        // the report came from an extracted event (and, for a merge, the record merged into did as well).
+        void Record(DbConnection c, DbTransaction tx, string newId, string at)
+        {
+            var name = LedgerText.Lower(decision);
+            if (_db.TableExists(c, tx, "action_reviews"))
+            {
+                Bulk.Insert(c, tx, ActionReviewRow.Insert, _db.BulkRows, [new ActionReviewRow
+                {
+                    ReportedId = id, Decision = name, MergedInto = mergedInto, ActionId = newId, Reason = reason, ReviewedAt = at, ReviewedBy = who,
+                }]);
+            }
 
-    /// <summary>Reported records not yet reviewed (not superseded by any record visible on the day): news, not law.</summary>
-    public IReadOnlyList<LedgerAction> ReportedActions(LocalDate? asKnownOn = null, Instant? asRecordedAt = null)
-    {
-        var view = new View(ReadSnapshot(), asKnownOn, asRecordedAt);
-        return view.Pending();
+            if (!_db.TableExists(c, tx, "reviews")) return;
+            var evt = Sql.Long(c, tx, "SELECT event_id FROM actions WHERE id = @id", ("id", id));
+            var mergedEvent = mergedInto is null ? null : Sql.Long(c, tx, "SELECT event_id FROM actions WHERE id = @id", ("id", mergedInto));
+            if (evt is null || (mergedInto is not null && mergedEvent is null)) return;
+            if (mergedEvent is { } m)
+            {
+                Sql.Execute(c, tx,
+                    "INSERT INTO reviews (event_id, decision, merged_into, action_id, reason, reviewed_at, reviewed_by) VALUES (@e, @d, @m, @a, @r, @at, @who)",
+                    ("e", evt.Value), ("d", name), ("m", m), ("a", newId), ("r", reason), ("at", at), ("who", who));
+            }
+            else
+            {
+                Sql.Execute(c, tx,
+                    "INSERT INTO reviews (event_id, decision, action_id, reason, reviewed_at, reviewed_by) VALUES (@e, @d, @a, @r, @at, @who)",
+                    ("e", evt.Value), ("d", name), ("a", newId), ("r", reason), ("at", at), ("who", who));
+            }
+        }
     }
 
     /// <summary>One record by id, whatever its state, with the record that corrects it if any.</summary>
@@ -373,13 +429,14 @@ public sealed class LedgerStore : IDisposable
         return new LedgerAction(row.ToAction(sources, supersedes), row.Review, LedgerText.ParseInstant(row.RecordedAt), row.RecordedBy, supersededBy);
     }
 
-    /// <summary>The <see cref="ContentHash"/> of the bundled data this ledger was seeded from; null if it was not.</summary>
+    /// <summary>The <see cref="ContentHash"/> of the bundled data this ledger was seeded from or last brought up to date
+    /// with (<see cref="UpdateFromBundledData"/>); null if it was never seeded.</summary>
     public string? SeededFrom
     {
         get
         {
             using var c = _db.Open();
-            return Sql.Text(c, null, "SELECT content_hash FROM imports WHERE kind = 'bundled' ORDER BY id");
+            return Sql.Text(c, null, "SELECT content_hash FROM imports WHERE kind = 'bundled' ORDER BY id DESC");
         }
     }
 
@@ -509,138 +566,5 @@ public sealed class LedgerStore : IDisposable
         }
 
         return Convert.ToHexStringLower(h.GetHashAndReset());
-    }
-
-    // ---- reading ----
-
-    private Snapshot ReadSnapshot()
-    {
-        using var c = _db.Open();
-        using var tx = _db.BeginRead(c);
-        var snap = new Snapshot(
-            Sql.Query(c, tx, $"SELECT {StateRow.Columns} FROM states ORDER BY seq", StateRow.Read),
-            Sql.Query(c, tx, $"SELECT {GroupRow.Columns} FROM state_groups ORDER BY seq", GroupRow.Read),
-            Sql.Query(c, tx, $"SELECT {DefinitionRow.Columns} FROM treaty_definitions ORDER BY seq", DefinitionRow.Read),
-            Sql.Query(c, tx, $"SELECT {SourceRow.Columns} FROM sources ORDER BY key", SourceRow.Read),
-            Sql.Query(c, tx, $"SELECT {ActionRow.Columns} FROM actions ORDER BY seq", ActionRow.Read),
-            Sql.Query(c, tx, $"SELECT {ActionSourceRow.Columns} FROM action_sources ORDER BY action_id, position", ActionSourceRow.Read),
-            Sql.Query(c, tx, $"SELECT {SupersessionRow.Columns} FROM supersessions ORDER BY id", SupersessionRow.Read),
-            Sql.Query(c, tx, $"SELECT {ConflictRow.Columns} FROM armed_conflicts ORDER BY seq", ConflictRow.Read));
-        tx.Commit();
-        return snap;
-    }
-
-    private sealed record Snapshot(
-        List<StateRow> States,
-        List<GroupRow> Groups,
-        List<DefinitionRow> Definitions,
-        List<SourceRow> Sources,
-        List<ActionRow> Actions,
-        List<ActionSourceRow> Links,
-        List<SupersessionRow> Supersessions,
-        List<ConflictRow> Conflicts);
-
-    /// <summary>The ledger as known on a day and as recorded at an instant: which rows count, and what each replaces.</summary>
-    private sealed class View
-    {
-        private readonly Snapshot _s;
-        private readonly string? _recordedBy;
-        private readonly Dictionary<string, ActionRow> _visible = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, string> _oldOf = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, string> _newOf = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, Source> _sources = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, List<string>> _links;
-
-        public View(Snapshot s, LocalDate? asKnownOn, Instant? asRecordedAt)
-        {
-            _s = s;
-            _recordedBy = asRecordedAt is { } t ? LedgerText.Instant(t) : null;
-            var knownBy = asKnownOn is { } d ? LedgerText.Day(d) : null;
-            foreach (var a in s.Actions.Where(a => Recorded(a.RecordedAt) && (knownBy is null || string.CompareOrdinal(a.Known, knownBy) <= 0)))
-                _visible[a.Id] = a;
-            foreach (var x in s.Supersessions.Where(x => Recorded(x.RecordedAt) && _visible.ContainsKey(x.NewId) && _visible.ContainsKey(x.OldId)))
-            {
-                _oldOf[x.NewId] = x.OldId;
-                _newOf[x.OldId] = x.NewId;
-            }
-
-            foreach (var r in s.Sources.Where(r => Recorded(r.RecordedAt))) _sources[r.Key] = r.ToSource();
-            _links = s.Links.GroupBy(l => l.ActionId, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => g.OrderBy(l => l.Position).Select(l => l.SourceKey).ToList(), StringComparer.Ordinal);
-        }
-
-        private bool Recorded(string at) => _recordedBy is null || string.CompareOrdinal(at, _recordedBy) <= 0;
-
-        private static bool DrivesStatus(ActionRow a) => a.Review is ReviewState.Official or ReviewState.Confirmed;
-
-        /// <summary>
-        /// What an official or confirmed record replaces in the engine's eyes: the nearest official or confirmed record
-        /// back along its chain of corrections (a confirmed record that confirms a report that corrected an official
-        /// record replaces that official record).
-        /// </summary>
-        private string? Replaces(string id)
-        {
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            var cur = id;
-            while (_oldOf.TryGetValue(cur, out var old) && seen.Add(old))
-            {
-                if (DrivesStatus(_visible[old])) return old;
-                cur = old;
-            }
-
-            return null;
-        }
-
-        /// <summary>A rejected record that directly supersedes an official or confirmed one retracts it.</summary>
-        private bool Retracted(ActionRow a) => _newOf.TryGetValue(a.Id, out var by) && _visible[by].Review == ReviewState.Rejected;
-
-        private TreatyAction ToAction(ActionRow a, string? supersedes)
-        {
-            var sources = _links.TryGetValue(a.Id, out var keys)
-                ? keys.Select(k => _sources.TryGetValue(k, out var src) ? src : throw new LedgerException($"action {a.Id} cites source '{k}', which is not on record")).ToList()
-                : [];
-            return a.ToAction(sources, supersedes);
-        }
-
-        public IReadOnlyList<LedgerAction> Pending() =>
-            _visible.Values.Where(a => a.Review == ReviewState.Reported && !_newOf.ContainsKey(a.Id)).OrderBy(a => a.Seq)
-                .Select(a => new LedgerAction(ToAction(a, _oldOf.GetValueOrDefault(a.Id)), ReviewState.Reported, LedgerText.ParseInstant(a.RecordedAt), a.RecordedBy, null))
-                .ToList();
-
-        public Catalog Catalog()
-        {
-            var states = new Dictionary<string, State>(StringComparer.Ordinal);
-            foreach (var r in _s.States.Where(r => Recorded(r.RecordedAt))) states[r.Iso3] = r.ToState();
-
-            var groups = new Dictionary<string, StateGroup>(StringComparer.Ordinal);
-            foreach (var r in _s.Groups.Where(r => Recorded(r.RecordedAt))) groups[r.Name] = r.ToGroup();
-
-            var definitions = new Dictionary<string, DefinitionRow>(StringComparer.Ordinal);
-            foreach (var r in _s.Definitions.Where(r => Recorded(r.LoadedAt))) definitions[r.TreatyId] = r;
-            var treaties = definitions.Values
-                .OrderBy(r => $"treaties/{r.TreatyId}.treaty", StringComparer.Ordinal)
-                .Select(r => TreatyDefinitionParser.Parse(r.Origin ?? $"treaties/{r.TreatyId}.treaty", r.Definition))
-                .ToList();
-
-            var actions = new Dictionary<string, List<TreatyAction>>(StringComparer.Ordinal);
-            foreach (var a in _visible.Values.Where(a => DrivesStatus(a) && !Retracted(a)).OrderBy(a => a.Seq))
-            {
-                if (!actions.TryGetValue(a.TreatyId, out var list)) actions[a.TreatyId] = list = [];
-                list.Add(ToAction(a, Replaces(a.Id)));
-            }
-
-            var conflicts = _s.Conflicts.Where(r => Recorded(r.RecordedAt)).ToList();
-            var replaced = conflicts.Where(r => r.Supersedes is not null).Select(r => r.Supersedes!).ToHashSet(StringComparer.Ordinal);
-
-            return new Catalog
-            {
-                States = states,
-                Groups = groups.Values.ToList(),
-                Treaties = treaties,
-                Actions = actions.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<TreatyAction>)kv.Value, StringComparer.Ordinal),
-                Sources = _sources.Where(kv => kv.Value.Kind != SourceKind.Web).ToDictionary(StringComparer.Ordinal),
-                Conflicts = conflicts.Where(r => !replaced.Contains(r.Id)).Select(r => r.ToPeriod()).ToList(),
-            };
-        }
     }
 }

@@ -316,3 +316,47 @@ internal sealed class ConflictRow
     public ArmedConflictPeriod ToPeriod() =>
         new(State, LedgerText.ParseDay(StartDate), LedgerText.ParseDayOrNull(EndDate), Name, LedgerText.ParseList(Sources), Note);
 }
+
+/// <summary>A source added to an action already on record (schema v3): it comes after the action's own sources.</summary>
+internal sealed class SourceAdditionRow
+{
+    public long Seq { get; set; }
+    public string ActionId { get; set; } = "";
+    public string SourceKey { get; set; } = "";
+    public long? ImportId { get; set; }
+    public string RecordedAt { get; set; } = "";
+    public string RecordedBy { get; set; } = "";
+
+    public const string Columns = "seq, action_id, source_key, import_id, recorded_at, recorded_by";
+
+    public const string Insert =
+        "INSERT INTO action_source_additions (action_id, source_key, import_id, recorded_at, recorded_by) VALUES (@ActionId, @SourceKey, @ImportId, @RecordedAt, @RecordedBy)";
+
+    public static SourceAdditionRow Read(DbDataReader r) => new()
+    {
+        Seq = L(r, 0), ActionId = S(r, 1), SourceKey = S(r, 2), ImportId = LN(r, 3), RecordedAt = S(r, 4), RecordedBy = S(r, 5),
+    };
+}
+
+/// <summary>A review decision on a reported action (schema v3).</summary>
+internal sealed class ActionReviewRow
+{
+    public long Id { get; set; }
+    public string ReportedId { get; set; } = "";
+    public string Decision { get; set; } = "";
+    public string? MergedInto { get; set; }
+    public string ActionId { get; set; } = "";
+    public string Reason { get; set; } = "";
+    public string ReviewedAt { get; set; } = "";
+    public string ReviewedBy { get; set; } = "";
+
+    public const string Columns = "id, reported_id, decision, merged_into, action_id, reason, reviewed_at, reviewed_by";
+
+    public const string Insert =
+        "INSERT INTO action_reviews (reported_id, decision, merged_into, action_id, reason, reviewed_at, reviewed_by) VALUES (@ReportedId, @Decision, @MergedInto, @ActionId, @Reason, @ReviewedAt, @ReviewedBy)";
+
+    public static ActionReviewRow Read(DbDataReader r) => new()
+    {
+        Id = L(r, 0), ReportedId = S(r, 1), Decision = S(r, 2), MergedInto = SN(r, 3), ActionId = S(r, 4), Reason = S(r, 5), ReviewedAt = S(r, 6), ReviewedBy = S(r, 7),
+    };
+}

@@ -53,13 +53,15 @@ public static class ImportCommand
 
             var added = results.Sum(r => r.Added);
             var known = results.Sum(r => r.AlreadyOnRecord);
-            ctx.Out.WriteLine($"{results.Count} file(s) read, {results.Count - failed.Count} imported, {failed.Count} failed; {added} action(s) added, {known} already on record ({ledger.Location})");
+            var sourced = results.Sum(r => r.SourcesAdded);
+            ctx.Out.WriteLine($"{results.Count} file(s) read, {results.Count - failed.Count} imported, {failed.Count} failed; {added} action(s) added, {known} already on record" +
+                              (sourced > 0 ? $" ({sourced} of them from another source: this file's source added to them)" : "") + $" ({ledger.Location})");
             return failed.Count > 0 ? 1 : 0;
         });
         return cmd;
     }
 
-    private sealed record FileResult(string File, int Added, int AlreadyOnRecord, IReadOnlyList<DataError> Errors);
+    private sealed record FileResult(string File, int Added, int AlreadyOnRecord, IReadOnlyList<DataError> Errors, int SourcesAdded = 0);
 
     private static List<FileResult> UntcFolder(LedgerStore ledger, Catalog catalog, string folder)
     {
@@ -161,7 +163,7 @@ public static class ImportCommand
         try
         {
             var o = write();
-            return new FileResult(file, o.Added, o.AlreadyOnRecord, []);
+            return new FileResult(file, o.Added, o.AlreadyOnRecord, [], o.SourcesAdded);
         }
         catch (LedgerException e)
         {

@@ -22,10 +22,13 @@ public static class ReviewCommand
             var pending = ledger.ReportedActions();
             if (p.GetValue(CliApp.Format) == OutputFormat.Json)
             {
+                // Waiting for review first (review: null), then every past decision in the order made.
+                var past = ledger.PastReviews();
                 Json.Write(ctx.Out, w =>
                 {
                     w.WriteStartArray();
-                    foreach (var r in pending) Write(w, r);
+                    foreach (var r in pending) Write(w, r, null);
+                    foreach (var r in past) Write(w, r.Report, r);
                     w.WriteEndArray();
                 });
                 return 0;
@@ -102,7 +105,7 @@ public static class ReviewCommand
         return cmd;
     }
 
-    private static void Write(System.Text.Json.Utf8JsonWriter w, LedgerAction r)
+    private static void Write(System.Text.Json.Utf8JsonWriter w, LedgerAction r, ReviewRecord? review)
     {
         var a = r.Action;
         w.WriteStartObject();
@@ -113,6 +116,7 @@ public static class ReviewCommand
         w.WriteString("date", a.Date.ToString());
         w.WriteString("known", IsoDate.Format(a.Known));
         w.WriteString("reviewState", "reported");
+        w.WriteString("status", review is null ? "waiting" : "reviewed");
         w.WriteString("recordedAt", NodaTime.Text.InstantPattern.ExtendedIso.Format(r.RecordedAt));
         w.WriteString("recordedBy", r.RecordedBy);
         if (a.Note is null) w.WriteNull("note"); else w.WriteString("note", a.Note);
@@ -129,6 +133,19 @@ public static class ReviewCommand
         }
 
         w.WriteEndArray();
+        if (review is null) w.WriteNull("review");
+        else
+        {
+            w.WriteStartObject("review");
+            w.WriteString("decision", review.Decision.ToString().ToLowerInvariant());
+            w.WriteString("reason", review.Reason);
+            w.WriteString("by", review.ReviewedBy);
+            w.WriteString("at", NodaTime.Text.InstantPattern.ExtendedIso.Format(review.ReviewedAt));
+            w.WriteString("actionId", review.ActionId);
+            if (review.MergedInto is null) w.WriteNull("mergedInto"); else w.WriteString("mergedInto", review.MergedInto);
+            w.WriteEndObject();
+        }
+
         w.WriteEndObject();
     }
 }
