@@ -209,7 +209,10 @@ public sealed partial class LedgerStore : IDisposable
     /// Appends what one outside file gave (a UN Treaty Collection table, the project's CSV or JSON), in one
     /// transaction with its <c>imports</c> row. Idempotent: an action whose id is on record, or whose treaty, state,
     /// kind, date and first source match a record, is skipped; when nothing is new nothing is written (not even the
-    /// <c>imports</c> row). An action that names what it supersedes gets a <c>supersessions</c> row when the record it
+    /// <c>imports</c> row). From a UN table (<paramref name="kind"/> <c>untc</c>), an act already on record from
+    /// another source (a standing official or confirmed record of the same treaty, state, kind and date) is not
+    /// recorded twice: the record gains the table's source (an <c>action_source_additions</c> row), counted in
+    /// <see cref="ImportOutcome.SourcesAdded"/>. An action that names what it supersedes gets a <c>supersessions</c> row when the record it
     /// supersedes is on record or in the same file.
     /// </summary>
     /// <param name="kind"><c>untc</c>, <c>csv</c> or <c>json</c>.</param>
@@ -414,7 +417,8 @@ public sealed partial class LedgerStore : IDisposable
         }
     }
 
-    /// <summary>One record by id, whatever its state, with the record that corrects it if any.</summary>
+    /// <summary>One record by id, whatever its state, with the record that corrects it if any, and every source it cites
+    /// (its own, then any added later).</summary>
     public LedgerAction? Find(string id)
     {
         using var c = _db.Open();
@@ -424,6 +428,14 @@ public sealed partial class LedgerStore : IDisposable
         var sources = Sql.Query(c, tx,
             $"SELECT {string.Join(", ", SourceRow.Columns.Split(", ").Select(x => "s." + x))} FROM action_sources l JOIN sources s ON s.key = l.source_key WHERE l.action_id = @id ORDER BY l.position",
             SourceRow.Read, ("id", id)).Select(s => s.ToSource()).ToList();
+        if (_db.TableExists(c, tx, "action_source_additions"))
+        {
+            sources.AddRange(Sql.Query(c, tx,
+                    $"SELECT {string.Join(", ", SourceRow.Columns.Split(", ").Select(x => "s." + x))} FROM action_source_additions l JOIN sources s ON s.key = l.source_key WHERE l.action_id = @id ORDER BY l.seq",
+                    SourceRow.Read, ("id", id)).Select(s => s.ToSource())
+                .Where(s => sources.All(o => o.Key != s.Key)).ToList());
+        }
+
         var supersedes = Sql.Text(c, tx, "SELECT old_id FROM supersessions WHERE new_id = @id", ("id", id));
         var supersededBy = Sql.Text(c, tx, "SELECT new_id FROM supersessions WHERE old_id = @id", ("id", id));
         return new LedgerAction(row.ToAction(sources, supersedes), row.Review, LedgerText.ParseInstant(row.RecordedAt), row.RecordedBy, supersededBy);

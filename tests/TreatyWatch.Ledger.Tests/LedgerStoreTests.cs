@@ -13,7 +13,7 @@ namespace TreatyWatch.Ledger.Tests;
 /// one suite runs against every provider. A subclass gives fresh empty databases, or null when its database
 /// is not available here — then each test returns at once (outside CI only: under CI=true a missing database fails).
 /// </summary>
-public abstract class LedgerStoreTests : IDisposable
+public abstract partial class LedgerStoreTests : IDisposable
 {
     private readonly List<LedgerStore> _stores = [];
 
