@@ -52,6 +52,10 @@ public abstract class LedgerCliTests : IDisposable
         return output;
     }
 
+    /// <summary>The reports still waiting for review in <c>review --format json</c> (past reviews have a review object).</summary>
+    private static int Waiting(string db) =>
+        JsonDocument.Parse(Run("review", "-f", "json", "--db", db).Out).RootElement.EnumerateArray().Count(e => e.GetProperty("review").ValueKind == JsonValueKind.Null);
+
     private static int ApmbcActions(string db)
     {
         using var store = LedgerStore.Open(db, SystemClock.Instance);
@@ -168,7 +172,18 @@ public abstract class LedgerCliTests : IDisposable
         var status = JsonDocument.Parse(Status(db, "NZL", "apmbc", "2026-11-20")).RootElement;
         Assert.Equal("withdrawn", status.GetProperty("status").GetString());
         Assert.Equal("2026-08-01", status.GetProperty("withdrawalEffective").GetString());
-        Assert.Equal(0, JsonDocument.Parse(Run("review", "-f", "json", "--db", db).Out).RootElement.GetArrayLength());
+        Assert.Equal(0, Waiting(db));
+        var past = Assert.Single(JsonDocument.Parse(Run("review", "-f", "json", "--db", db).Out).RootElement.EnumerateArray());
+        Assert.Equal(id, past.GetProperty("id").GetString());
+        Assert.Equal("reviewed", past.GetProperty("status").GetString());
+        var review = past.GetProperty("review");
+        Assert.Equal("confirm", review.GetProperty("decision").GetString());
+        Assert.Equal("depositary notification seen", review.GetProperty("reason").GetString());
+        Assert.Equal("tester", review.GetProperty("by").GetString());
+        Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}", review.GetProperty("at").GetString()!);
+        var appended = review.GetProperty("actionId").GetString();
+        Assert.Contains($"recorded as {appended} ", confirm.Out, StringComparison.Ordinal);
+        Assert.Equal(JsonValueKind.Null, review.GetProperty("mergedInto").ValueKind);
 
         // Decided once: a second decision on the same report is refused.
         Assert.NotEqual(0, Run("review", "reject", id, "--reason", "again", "--db", db).Code);
@@ -183,7 +198,7 @@ public abstract class LedgerCliTests : IDisposable
         var reject = Run("review", "reject", id, "--reason", "the outlet retracted it", "--db", db);
         Assert.True(reject.Code == 0, reject.Err);
         Assert.Contains("\"status\": \"party\"", Status(db, "NZL", "apmbc", "2026-11-20"), StringComparison.Ordinal);
-        Assert.Equal(0, JsonDocument.Parse(Run("review", "-f", "json", "--db", db).Out).RootElement.GetArrayLength());
+        Assert.Equal(0, Waiting(db));
     }
 
     [Fact]
@@ -203,7 +218,7 @@ public abstract class LedgerCliTests : IDisposable
             .EnumerateArray().Last(a => a.GetProperty("state").GetString() == "NZL").GetProperty("id").GetString()!;
         var merge = Run("review", "merge", second, "--into", target, "--reason", "same notification", "--db", db);
         Assert.True(merge.Code == 0, merge.Err);
-        Assert.Equal(0, JsonDocument.Parse(Run("review", "-f", "json", "--db", db).Out).RootElement.GetArrayLength());
+        Assert.Equal(0, Waiting(db));
         Assert.Equal("2026-09-01", JsonDocument.Parse(Status(db, "NZL", "apmbc", "2026-11-20")).RootElement.GetProperty("withdrawalEffective").GetString());
     }
 
