@@ -21,7 +21,7 @@ namespace TreatyWatch.Ledger;
 /// Every method opens its own connection (pooled), so one store may be used from several threads, and several
 /// stores or processes may write to one ledger at once: writes queue on the database's locks, each in one transaction.
 /// </remarks>
-public sealed class LedgerStore : IDisposable
+public sealed partial class LedgerStore : IDisposable
 {
     private readonly Dialect _db;
     private readonly IClock _clock;
