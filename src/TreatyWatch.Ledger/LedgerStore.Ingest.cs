@@ -261,7 +261,7 @@ public sealed class NewsIngestSession : IDisposable
             if (sources.Add(sourceKey))
             {
                 batch.Add((SourceInsert, [
-                    T("key", sourceKey), T("title", article.Title ?? article.Url ?? $"news article {hash[..12]}"), T("url", article.Url),
+                    T("key", sourceKey), T("title", article.Title ?? article.Url ?? FileOf(article) ?? $"news article {hash[..12]}"), T("url", article.Url),
                     T("published", LedgerText.Day(article.Published)), T("outlet", article.Outlet), T("quote", e.Evidence),
                     N("qs", e.Start), N("qe", e.End), L("article", articleId.Value), T("at", at), T("who", _who),
                 ]));
@@ -274,7 +274,7 @@ public sealed class NewsIngestSession : IDisposable
             batch.Add((_db is PostgresDialect ? ActionInsertPostgres : ActionInsertSqlite, [
                 T("id", id), T("treaty", treaty), T("state", state), T("action", ActionKinds.Name(kind)), T("date", date.ToString()), T("known", LedgerText.Day(known)),
                 N("vf", e.Votes?.For), N("va", e.Votes?.Against), N("vab", e.Votes?.Abstain), N("vr", e.Votes?.Required),
-                T("origin", $"treatywatch ingest: {article.Url ?? article.Title ?? hash[..12]}"), T("at", at), T("who", _who),
+                T("origin", $"treatywatch ingest: {article.Url ?? FileOf(article) ?? hash[..12]}"), T("at", at), T("who", _who),
             ]));
             batch.Add((LinkInsert, [T("action", id), T("key", sourceKey)]));
         }
@@ -409,6 +409,8 @@ public sealed class NewsIngestSession : IDisposable
         PostgresException p => p.SqlState is PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected,
         _ => false,
     };
+
+    private static string? FileOf(NewsArticle a) => a.Metadata.FirstOrDefault(kv => kv.Key == "file").Value;
 
     private static string MetadataJson(IReadOnlyList<KeyValuePair<string, string>> metadata)
     {
