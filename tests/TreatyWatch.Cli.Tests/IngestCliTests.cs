@@ -185,6 +185,9 @@ public abstract class IngestCliTests : IDisposable
 
         Assert.Equal(before, queries.Select(q => Run([.. q, "--db", db]).Out));
         Assert.Contains("\"status\": \"party\"", before[0], StringComparison.Ordinal);
+        var table = Run("status", "NOR", "apmbc", "--on", "2026-06-01", "--db", db).Out;
+        Assert.Contains("Reported in the news", table, StringComparison.Ordinal);
+        Assert.Contains("instrument of withdrawal received by the depositary, 3 July 2025", table, StringComparison.Ordinal);
         var review = Run("review", "--db", db, "-f", "json");
         Assert.Equal(2, JsonDocument.Parse(review.Out).RootElement.GetArrayLength());
     }

@@ -275,3 +275,21 @@ public static class IngestCommand
         }
     }
 }
+
+/// <summary>Reported actions (ingested news, reports) shown beside a status: news waiting for review, never law.</summary>
+internal static class ReportedNews
+{
+    public static void Render(IAnsiConsole console, IReadOnlyList<LedgerAction> reported, string state, string treaty)
+    {
+        var mine = reported.Where(r => r.Action.State == state && r.Action.TreatyId == treaty).ToList();
+        if (mine.Count == 0) return;
+        console.WriteLine();
+        console.MarkupLine("[bold]Reported in the news[/] [dim](not law: waiting for review, it changes no status)[/]");
+        foreach (var r in mine.OrderBy(r => r.Action.Date.FirstDay))
+        {
+            var a = r.Action;
+            var where = a.Sources.Count > 0 ? $" [dim]{Markup.Escape(a.Sources[0].Url ?? a.Sources[0].Title)}[/]" : "";
+            console.MarkupLine($" · {Markup.Escape($"{ActionKinds.Describe(a.Kind)}, {StatusCommand.Human(a.Date)}{(a.Votes is { } v ? $" ({v})" : "")}")} [dim]{Markup.Escape(a.Id)}[/]{where}");
+        }
+    }
+}
