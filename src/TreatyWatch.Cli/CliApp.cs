@@ -201,6 +201,7 @@ public static class CliApp
         root.Add(ExportCommand.Create(ctx));
         root.Add(ReviewCommand.Create(ctx));
         root.Add(ReportCommand.Create(ctx));
+        root.Add(IngestCommand.Create(ctx));
         return root;
     }
 

@@ -49,6 +49,7 @@ public static class StatusCommand
                     break;
                 default:
                     Render(ctx.Console, answer, catalog);
+                    if (ctx.DbSpec is not null) ReportedNews.Render(ctx.Console, ctx.Ledger(data).ReportedActions(known), s.Iso3, t.Id);
                     break;
             }
 

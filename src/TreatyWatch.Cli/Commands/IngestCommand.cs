@@ -1,0 +1,295 @@
+using System.CommandLine;
+using System.Data.Common;
+using System.Diagnostics;
+using System.Globalization;
+using System.Threading.Channels;
+using Spectre.Console;
+using TreatyWatch.Engine.Actions;
+using TreatyWatch.Ingest.Events;
+using TreatyWatch.Ingest.Mentions;
+using TreatyWatch.Ledger;
+
+namespace TreatyWatch.Cli.Commands;
+
+/// <summary>
+/// <c>treatywatch ingest &lt;paths...&gt; [--db ...] [--format json]</c>: reads articles as <c>extract</c> does, and keeps each
+/// one in the ledger with its events and, per event, a reported action (news, not law: it waits for review). One
+/// article per transaction; an article already in the ledger (same cleaned text) is skipped before extraction.
+/// </summary>
+public static class IngestCommand
+{
+    /// <summary>A run is long enough for a progress bar after this many articles or this long.</summary>
+    private const int LongRunArticles = 50;
+
+    private static readonly TimeSpan LongRunTime = TimeSpan.FromSeconds(1);
+
+    public static Command Create(CliContext ctx)
+    {
+        var paths = new Argument<string[]>("paths") { Description = "Article files (.txt, .html, .htm, .html.gz) or folders (searched recursively); - for standard input", Arity = ArgumentArity.OneOrMore };
+        var by = new Option<string?>("--by") { Description = "Who records the articles (default: treatywatch ingest)" };
+        var cmd = new Command("ingest", "Read news articles into the ledger: the articles, their events, and reported actions waiting for review") { paths, by };
+        cmd.SetAction(p =>
+        {
+            var data = p.GetValue(CliApp.Data);
+            var files = Run.Expand(p.GetValue(paths)!);
+            var ledger = ctx.Ledger(data);
+            var extractor = new EventExtractor(GazetteerLoader.Load(BundledData.Locate(data)));
+            var json = p.GetValue(CliApp.Format) == OutputFormat.Json;
+            var run = new Run(ctx, ledger, extractor, files, p.GetValue(by) ?? "treatywatch ingest", json);
+            return run.Execute();
+        });
+        return cmd;
+    }
+
+    /// <summary>The engine's kind a reported step is recorded as. Effects the text claims are the engine's stated dates.</summary>
+    internal static ActionKind KindOf(EventAction action) => action switch
+    {
+        EventAction.RecommendWithdrawal => ActionKind.RecommendWithdrawal,
+        EventAction.AnnounceIntentToWithdraw => ActionKind.AnnounceIntentToWithdraw,
+        EventAction.ParliamentVoteWithdraw => ActionKind.ParliamentVoteWithdraw,
+        EventAction.ParliamentVoteRatify => ActionKind.ParliamentVoteRatify,
+        EventAction.LawSigned => ActionKind.LawSigned,
+        EventAction.DepositWithdrawal => ActionKind.DepositWithdrawal,
+        EventAction.WithdrawalEffective => ActionKind.StatedWithdrawalEffective,
+        EventAction.Sign => ActionKind.Sign,
+        EventAction.Ratify => ActionKind.Ratify,
+        EventAction.Accede => ActionKind.Accede,
+        EventAction.RevokeWithdrawal => ActionKind.RevokeWithdrawal,
+        EventAction.Suspend => ActionKind.Suspend,
+        EventAction.EntryIntoForce => ActionKind.StatedEntryIntoForce,
+        _ => throw new ArgumentOutOfRangeException(nameof(action)),
+    };
+
+    /// <summary>The name and version of the extractor, kept with every event.</summary>
+    internal static readonly string ExtractorName = $"treatywatch-rules/{typeof(EventExtractor).Assembly.GetName().Version?.ToString(3) ?? "0"}";
+
+    /// <summary>The ledger's records of one article and its extraction.</summary>
+    internal static (NewsArticle Article, List<NewsEvent> Events) ToLedger(string name, string text, ArticleExtraction x)
+    {
+        var article = new NewsArticle { Text = text, Published = x.Published, Metadata = [new("file", name)] };
+        var events = x.Events.Select(e => new NewsEvent
+        {
+            State = e.State, Treaty = e.Treaty, Action = e.Action.Name(), Kind = KindOf(e.Action), Date = e.Date,
+            Votes = e.Votes is { } v && !v.IsEmpty() ? v : null, Evidence = e.Evidence, Start = e.Start, End = e.End, Extractor = ExtractorName,
+        }).ToList();
+        return (article, events);
+    }
+
+    private sealed record Item(string Name, NewsArticle Article, List<NewsEvent> Events);
+
+    private sealed class Run(CliContext ctx, LedgerStore ledger, EventExtractor extractor, List<string> files, string who, bool json)
+    {
+        private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private int _read;
+        private int _new;
+        private int _known;
+        private int _events;
+        private int _actions;
+        private string? _current;
+
+        public int Execute()
+        {
+            var total = files.Count;
+            var known = ledger.ArticleHashes();
+            var readFailures = new System.Collections.Concurrent.ConcurrentQueue<string>();
+            var channel = Channel.CreateBounded<Item>(new BoundedChannelOptions(64) { SingleReader = true, SingleWriter = true });
+            using var stop = new CancellationTokenSource();
+
+            // Reading and extraction on one thread, writing to the ledger on this one: the two overlap.
+            var producer = Task.Run(() =>
+            {
+                try
+                {
+                    var seen = new HashSet<string>(known, StringComparer.Ordinal);
+                    foreach (var path in files)
+                    {
+                        if (stop.IsCancellationRequested) break;
+                        string name, text;
+                        try
+                        {
+                            (name, text) = ExtractCommand.Read([path]).Single();
+                        }
+                        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or System.Text.DecoderFallbackException)
+                        {
+                            // One unreadable file stops nothing else; the run exits 1 naming it.
+                            readFailures.Enqueue($"{path}: {e.Message}");
+                            continue;
+                        }
+
+                        Interlocked.Increment(ref _read);
+                        if (!seen.Add(NewsArticle.HashOf(text)))
+                        {
+                            // Known before extraction: nothing to do.
+                            Interlocked.Increment(ref _known);
+                            Line($"already in the ledger: {path}");
+                            continue;
+                        }
+
+                        var (article, events) = ToLedger(name, text, extractor.Extract(text, name));
+                        channel.Writer.WriteAsync(new Item(path, article, events), stop.Token).AsTask().GetAwaiter().GetResult();
+                    }
+                }
+                catch (OperationCanceledException) when (stop.IsCancellationRequested)
+                {
+                }
+                finally
+                {
+                    channel.Writer.Complete();
+                }
+            });
+
+            string? writeFailure = null;
+            try
+            {
+                using var session = ledger.OpenNewsIngest(who);
+                var progress = !json && Interactive();
+                var done = Consume(channel.Reader, session, untilLong: progress);
+                if (!done)
+                {
+                    ctx.Console.Progress()
+                        .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
+                        .Start(p =>
+                        {
+                            var task = p.AddTask("ingesting", maxValue: Math.Max(total, 1));
+                            Consume(channel.Reader, session, untilLong: false, () =>
+                            {
+                                task.Value = Math.Min(_read, task.MaxValue);
+                                task.Description = $"{_new} new, {_known} known";
+                            });
+                            task.Value = task.MaxValue;
+                        });
+                }
+            }
+            catch (Exception e) when (e is LedgerException or DbException or IOException or TimeoutException)
+            {
+                writeFailure = $"{_current ?? "the ledger"}: {e.Message}";
+            }
+            finally
+            {
+                stop.Cancel();
+                producer.GetAwaiter().GetResult();
+            }
+
+            var failures = readFailures.Select(f => $"cannot read {f}").ToList();
+            if (writeFailure is not null) failures.Add(writeFailure);
+            Summary(failures);
+            foreach (var f in failures) ctx.Err.WriteLine($"error: {f}");
+            return failures.Count == 0 ? 0 : 1;
+        }
+
+        /// <summary>Writes the articles as they come; with <paramref name="untilLong"/> it returns false as soon as the run is long (to go on with a progress bar).</summary>
+        private bool Consume(ChannelReader<Item> reader, NewsIngestSession session, bool untilLong, Action? tick = null)
+        {
+            while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+            {
+                while (reader.TryRead(out var item))
+                {
+                    _current = item.Name;
+                    var outcome = session.Add(item.Article, item.Events);
+                    if (outcome.AlreadyOnRecord)
+                    {
+                        Interlocked.Increment(ref _known);
+                        Line($"already in the ledger: {item.Name}");
+                    }
+                    else
+                    {
+                        _new++;
+                        _events += outcome.Events;
+                        _actions += outcome.ActionIds.Count;
+                        Line($"{item.Name}: {outcome.Events} event(s), {outcome.ActionIds.Count} reported action(s)");
+                    }
+
+                    _current = null;
+                    tick?.Invoke();
+                    if (untilLong && (_read >= LongRunArticles || _clock.Elapsed >= LongRunTime)) return false;
+                }
+            }
+
+            return true;
+        }
+
+        private readonly Lock _lines = new();
+        private bool _quiet;
+
+        private bool Interactive()
+        {
+            var interactive = ctx.Console.Profile.Capabilities.Interactive && !Console.IsOutputRedirected && ReferenceEquals(ctx.Out, Console.Out);
+            // With a progress bar, per-article lines would scroll it away.
+            _quiet = interactive;
+            return interactive;
+        }
+
+        private void Line(string text)
+        {
+            if (json || _quiet) return;
+            lock (_lines) ctx.Out.WriteLine(text);
+        }
+
+        private void Summary(List<string> failures)
+        {
+            var seconds = _clock.Elapsed.TotalSeconds;
+            if (json)
+            {
+                Json.Write(ctx.Out, w =>
+                {
+                    w.WriteStartObject();
+                    w.WriteNumber("read", _read);
+                    w.WriteNumber("new", _new);
+                    w.WriteNumber("alreadyInLedger", _known);
+                    w.WriteNumber("events", _events);
+                    w.WriteNumber("reportedActions", _actions);
+                    w.WriteNumber("seconds", Math.Round(seconds, 3));
+                    w.WriteString("ledger", ledger.Location);
+                    w.WriteNumber("failed", failures.Count);
+                    w.WriteStartArray("errors");
+                    foreach (var f in failures) w.WriteStringValue(f);
+                    w.WriteEndArray();
+                    w.WriteEndObject();
+                });
+                return;
+            }
+
+            ctx.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{_read} article(s) read: {_new} new, {_known} already in the ledger; {_events} event(s) stored, {_actions} reported action(s) added{(failures.Count > 0 ? $"; {failures.Count} failed" : "")} ({seconds:0.00} s)"));
+        }
+
+        /// <summary>
+        /// The files the inputs name, in the order <c>extract</c> reads them (a folder's files recursively, in ordinal order);
+        /// "-" is standard input. A path that is neither file nor folder stops the run before anything is written.
+        /// </summary>
+        internal static List<string> Expand(string[] inputs)
+        {
+            var files = new List<string>();
+            foreach (var input in inputs)
+            {
+                if (input == "-") files.Add(input);
+                else if (Directory.Exists(input))
+                    files.AddRange(Directory.EnumerateFiles(input, "*", SearchOption.AllDirectories)
+                        .Where(f => ExtractCommand.Extensions.Any(e => f.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
+                        .Order(StringComparer.Ordinal));
+                else if (File.Exists(input) || new FileInfo(input).LinkTarget is not null) files.Add(input);
+                else throw new UserInputException($"'{input}' is neither a file nor a folder");
+            }
+
+            return files;
+        }
+    }
+}
+
+/// <summary>Reported actions (ingested news, reports) shown beside a status: news waiting for review, never law.</summary>
+internal static class ReportedNews
+{
+    public static void Render(IAnsiConsole console, IReadOnlyList<LedgerAction> reported, string state, string treaty)
+    {
+        var mine = reported.Where(r => r.Action.State == state && r.Action.TreatyId == treaty).ToList();
+        if (mine.Count == 0) return;
+        console.WriteLine();
+        console.MarkupLine("[bold]Reported in the news[/] [dim](not law: waiting for review, it changes no status)[/]");
+        foreach (var r in mine.OrderBy(r => r.Action.Date.FirstDay))
+        {
+            var a = r.Action;
+            var where = a.Sources.Count > 0 ? $" [dim]{Markup.Escape(a.Sources[0].Url ?? a.Sources[0].Title)}[/]" : "";
+            console.MarkupLine($" · {Markup.Escape($"{ActionKinds.Describe(a.Kind)}, {StatusCommand.Human(a.Date)}{(a.Votes is { } v ? $" ({v})" : "")}")} [dim]{Markup.Escape(a.Id)}[/]{where}");
+        }
+    }
+}

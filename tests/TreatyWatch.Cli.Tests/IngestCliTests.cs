@@ -1,0 +1,371 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using NodaTime;
+using Npgsql;
+using Spectre.Console.Testing;
+using TreatyWatch.Ledger;
+using Xunit;
+
+namespace TreatyWatch.Cli.Tests;
+
+/// <summary>Small news articles written for the tests (never the third-party texts of ../shared), each unique by its number.</summary>
+public static class SyntheticNews
+{
+    private static readonly (string Name, string Parliament)[] States =
+    [
+        ("Finland", "Eduskunta"), ("Estonia", "Riigikogu"), ("Latvia", "Saeima"), ("Lithuania", "Seimas"), ("Poland", "Sejm"),
+        ("Norway", "Storting"), ("Ukraine", "Verkhovna Rada"), ("Austria", "National Council"),
+    ];
+
+    private static readonly string[] Months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November"];
+
+    /// <summary>Writes <paramref name="count"/> articles as <c>NNNNN.txt</c>; each reports a vote and a recommendation with dates and figures.</summary>
+    public static void Write(string folder, int count, int first = 0)
+    {
+        Directory.CreateDirectory(folder);
+        for (var n = first; n < first + count; n++)
+            File.WriteAllText(Path.Combine(folder, $"{n:D5}.txt"), Text(n));
+    }
+
+    public static string Text(int n)
+    {
+        var (state, parliament) = States[n % States.Length];
+        var month = Months[n / States.Length % Months.Length];
+        var day = n % 27 + 1;
+        var treaty = n % 3 == 0 ? "the Convention on Cluster Munitions" : "the Ottawa Convention";
+        return $"""
+                Parliament vote on a weapons treaty, report {n}
+
+                Published {day + 1} {Months[Array.IndexOf(Months, month)]} 2025
+
+                {state}'s parliament voted on {day} {month} 2025 to withdraw from {treaty}, with {100 + n % 50} votes in favour and {n % 30} against.
+                The government had recommended the withdrawal on 1 January 2025.
+                The {parliament} will publish the record of debate number {n} next week.
+
+                """;
+    }
+}
+
+/// <summary>
+/// <c>treatywatch ingest</c> on SQLite and PostgreSQL: re-ingest adds nothing, reported news is not law, two processes at
+/// once lose nothing and duplicate nothing, and a process killed at random points leaves no article half-written.
+/// </summary>
+public abstract class IngestCliTests : IDisposable
+{
+    private static readonly string Repo = FindRepo();
+    private static readonly string Data = Path.Combine(Repo, "data");
+    private static readonly LocalDate Today = new(2026, 11, 23);
+    protected readonly string Temp = Directory.CreateTempSubdirectory("treatywatch-ingest-cli-").FullName;
+
+    /// <summary>A fresh, empty ledger spec, or null when this database is not available here.</summary>
+    protected abstract string? NewDb();
+
+    private static string FindRepo()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "TreatyWatch.slnx"))) dir = dir.Parent;
+        return dir!.FullName;
+    }
+
+    private static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var console = new TestConsole().Width(160);
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = CliApp.Run([.. args, "--data", Data], new CliContext(console, output, error, Today));
+        return (code, output.ToString() + console.Output, error.ToString());
+    }
+
+    /// <summary>The CLI as a child process: the test output holds treatywatch.dll (the project reference).</summary>
+    private static Process Start(params string[] args)
+    {
+        var psi = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "treatywatch.dll"));
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        psi.ArgumentList.Add("--data");
+        psi.ArgumentList.Add(Data);
+        var p = Process.Start(psi)!;
+        return p;
+    }
+
+    private static JsonElement Summary(string output) => JsonDocument.Parse(output).RootElement;
+
+    /// <summary>What the ledger holds of the news, by article: each article's events and the reported actions they produced.</summary>
+    private static Dictionary<string, List<string>> Snapshot(string db)
+    {
+        using var store = LedgerStore.Open(db, SystemClock.Instance);
+        var actions = store.ReportedActions().ToDictionary(a => a.Action.Id, a => a, StringComparer.Ordinal);
+        var byArticle = store.IngestedArticles().ToDictionary(a => a.ContentHash, _ => new List<string>(), StringComparer.Ordinal);
+        foreach (var e in store.IngestedEvents())
+        {
+            var action = e.ActionId is null ? "-" : Describe(actions[e.ActionId]);
+            byArticle[e.ArticleHash].Add($"{e.State}|{e.Treaty}|{e.Action}|{e.Date}|{e.Start}-{e.End}|{e.ClusterKey} => {action}");
+        }
+
+        Assert.Equal(actions.Count, byArticle.Values.Sum(l => l.Count(x => !x.EndsWith("=> -", StringComparison.Ordinal))));
+        foreach (var l in byArticle.Values) l.Sort(StringComparer.Ordinal);
+        return byArticle;
+
+        static string Describe(LedgerAction a) =>
+            $"{a.Action.Id} {a.Action.State} {a.Action.TreatyId} {TreatyWatch.Engine.Actions.ActionKinds.Name(a.Action.Kind)} {a.Action.Date} known {a.Action.Known} votes {a.Action.Votes} source {string.Join(",", a.Action.Sources.Select(s => s.Key))}";
+    }
+
+    private string Corpus(int count, string name = "corpus")
+    {
+        var folder = Path.Combine(Temp, name);
+        SyntheticNews.Write(folder, count);
+        return folder;
+    }
+
+    [Fact]
+    public void IngestingTheSameArticlesAgain_AddsNothing_AndTheSummaryCountsWhatWasRead()
+    {
+        var db = NewDb();
+        if (db is null) return;
+        var corpus = Corpus(30);
+
+        var first = Run("ingest", corpus, "--db", db, "-f", "json");
+        Assert.True(first.Code == 0, first.Err);
+        var s1 = Summary(first.Out);
+        Assert.Equal((30, 30, 0, 60, 60), (s1.GetProperty("read").GetInt32(), s1.GetProperty("new").GetInt32(), s1.GetProperty("alreadyInLedger").GetInt32(),
+            s1.GetProperty("events").GetInt32(), s1.GetProperty("reportedActions").GetInt32()));
+        var snapshot = Snapshot(db);
+        Assert.Equal(30, snapshot.Count);
+        Assert.Equal(60, snapshot.Values.Sum(e => e.Count));
+
+        // Again, with one new article among them: only that one is added.
+        SyntheticNews.Write(corpus, 1, first: 30);
+        var second = Run("ingest", corpus, "--db", db);
+        Assert.True(second.Code == 0, second.Err);
+        Assert.Contains("31 article(s) read: 1 new, 30 already in the ledger; 2 event(s) stored, 2 reported action(s) added", second.Out, StringComparison.Ordinal);
+        var after = Snapshot(db);
+        Assert.Equal(31, after.Count);
+        Assert.All(snapshot, kv => Assert.Equal(kv.Value, after[kv.Key]));
+    }
+
+    [Fact]
+    public void ReportedNews_ChangesNoStatusTimelineOrPendingList_AndWaitsForReview()
+    {
+        var db = NewDb();
+        if (db is null) return;
+        string[][] queries =
+        [
+            ["status", "NOR", "apmbc", "--on", "2026-06-01", "-f", "json"],
+            ["timeline", "Norway", "--treaty", "apmbc", "-f", "json"],
+            ["pending", "-f", "json"],
+            ["parties", "apmbc", "--on", "2026-06-01", "-f", "json"],
+        ];
+        var before = queries.Select(q => Run([.. q, "--db", db]).Out).ToList();
+        var folder = Path.Combine(Temp, "norway");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "n.txt"), """
+            Norway leaves mine ban treaty, a test report
+
+            Published 4 July 2025
+
+            Norway deposited its instrument of withdrawal from the Ottawa Convention with the UN Secretary-General on 3 July 2025.
+            The Storting had voted on 12 June 2025 to withdraw from the convention, by 120 votes to 40.
+
+            """);
+
+        var ingest = Run("ingest", folder, "--db", db);
+
+        Assert.True(ingest.Code == 0, ingest.Err);
+        using (var store = LedgerStore.Open(db, SystemClock.Instance))
+        {
+            var reported = store.ReportedActions().Select(a => $"{a.Action.State} {TreatyWatch.Engine.Actions.ActionKinds.Name(a.Action.Kind)} {a.Action.Date}").Order().ToList();
+            Assert.Equal(["NOR deposit_withdrawal 2025-07-03", "NOR parliament_vote_withdraw 2025-06-12"], reported);
+        }
+
+        Assert.Equal(before, queries.Select(q => Run([.. q, "--db", db]).Out));
+        Assert.Contains("\"status\": \"party\"", before[0], StringComparison.Ordinal);
+        var table = Run("status", "NOR", "apmbc", "--on", "2026-06-01", "--db", db).Out;
+        Assert.Contains("Reported in the news", table, StringComparison.Ordinal);
+        Assert.Contains("instrument of withdrawal received by the depositary, 3 July 2025", table, StringComparison.Ordinal);
+        var review = Run("review", "--db", db, "-f", "json");
+        Assert.Equal(2, JsonDocument.Parse(review.Out).RootElement.GetArrayLength());
+    }
+
+    [Fact]
+    public void AnUnreadableFile_IsNamed_TheRunExitsOne_AndTheOtherArticlesAreStoredWhole()
+    {
+        var db = NewDb();
+        if (db is null) return;
+        var corpus = Corpus(5);
+        File.CreateSymbolicLink(Path.Combine(corpus, "00002a.txt"), Path.Combine(Temp, "missing.txt"));
+
+        var run = Run("ingest", corpus, "--db", db);
+
+        Assert.Equal(1, run.Code);
+        Assert.Contains("00002a.txt", run.Err, StringComparison.Ordinal);
+        Assert.Equal(5, Snapshot(db).Count);
+        Assert.All(Snapshot(db).Values, events => Assert.Equal(2, events.Count));
+    }
+
+    [Fact]
+    public void APathThatIsNeitherFileNorFolder_StopsTheRunBeforeAnythingIsWritten()
+    {
+        var db = NewDb();
+        if (db is null) return;
+        var corpus = Corpus(3);
+
+        var run = Run("ingest", corpus, Path.Combine(Temp, "nowhere"), "--db", db);
+
+        Assert.Equal(2, run.Code);
+        Assert.Contains("nowhere", run.Err, StringComparison.Ordinal);
+        using var store = LedgerStore.Open(db, SystemClock.Instance);
+        Assert.Equal(0, store.SchemaVersion);
+    }
+
+    [Fact]
+    public async Task TwoIngestProcessesAtOnce_BothFinish_WithNoDuplicateAndNoLostEvent()
+    {
+        var db = NewDb();
+        if (db is null) return;
+        var corpus = Corpus(400);
+        var reference = NewDb()!;
+        Assert.Equal(0, Run("ingest", corpus, "--db", reference, "-f", "json").Code);
+        // Seed the ledger first, so that both processes spend their time on the articles.
+        Assert.Equal(0, Run("status", "LTU", "apmbc", "--db", db).Code);
+
+        var a = Start("ingest", corpus, "--db", db, "-f", "json");
+        var b = Start("ingest", corpus, "--db", db, "-f", "json");
+        var outA = a.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var outB = b.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var errA = a.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var errB = b.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        Assert.True(a.WaitForExit(TimeSpan.FromMinutes(3)) && b.WaitForExit(TimeSpan.FromMinutes(3)), "an ingest process did not finish");
+
+        Assert.True(a.ExitCode == 0, await errA);
+        Assert.True(b.ExitCode == 0, await errB);
+        var sa = Summary(await outA);
+        var sb = Summary(await outB);
+        Assert.Equal(400, sa.GetProperty("new").GetInt32() + sb.GetProperty("new").GetInt32());
+        Assert.Equal(800, sa.GetProperty("read").GetInt32() + sb.GetProperty("read").GetInt32());
+        Assert.Equal(Snapshot(reference), Snapshot(db));
+    }
+
+    [Fact]
+    public void AnIngestKilledAtRandomPoints_LeavesNoArticleHalfWritten_AndARerunCompletesTheLedger()
+    {
+        var db = NewDb();
+        if (db is null) return;
+        var seed = int.TryParse(Environment.GetEnvironmentVariable("TREATYWATCH_KILL_SEED"), CultureInfo.InvariantCulture, out var s) ? s : Random.Shared.Next();
+        TestContext.Current.TestOutputHelper?.WriteLine($"kill test seed {seed} (TREATYWATCH_KILL_SEED={seed} to repeat)");
+        var rng = new Random(seed);
+        var corpus = Corpus(1500);
+        var reference = NewDb()!;
+        Assert.Equal(0, Run("ingest", corpus, "--db", reference, "-f", "json").Code);
+        var expected = Snapshot(reference);
+
+        var killedWhileRunning = 0;
+        var counts = new List<int>();
+        for (var k = 0; k < 4; k++)
+        {
+            using var p = Start("ingest", corpus, "--db", db);
+            _ = p.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+            _ = p.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+            Thread.Sleep(rng.Next(300, 3500));
+            if (!p.HasExited)
+            {
+                p.Kill(entireProcessTree: true);
+                killedWhileRunning++;
+            }
+
+            p.WaitForExit();
+            var now = SnapshotIfMigrated(db);
+            counts.Add(now.Count);
+            // Every article on record has all its events and actions, exactly as a clean run gives them.
+            foreach (var (hash, events) in now)
+            {
+                Assert.True(expected.TryGetValue(hash, out var want), $"seed {seed}: article {hash} is not in the clean run");
+                Assert.True(want.SequenceEqual(events), $"seed {seed}, kill {k + 1}: article {hash} is half-written:\n{string.Join("\n", events)}\nexpected\n{string.Join("\n", want)}");
+            }
+        }
+
+        TestContext.Current.TestOutputHelper?.WriteLine($"articles on record after each kill: {string.Join(", ", counts)}");
+        Assert.True(killedWhileRunning > 0, $"seed {seed}: every process had finished before it could be killed");
+
+        var rerun = Run("ingest", corpus, "--db", db, "-f", "json");
+        Assert.True(rerun.Code == 0, rerun.Err);
+        Assert.Equal(expected, Snapshot(db));
+    }
+
+    private static Dictionary<string, List<string>> SnapshotIfMigrated(string db)
+    {
+        using (var store = LedgerStore.Open(db, SystemClock.Instance))
+        {
+            if (store.SchemaVersion < LedgerStore.LatestSchemaVersion) return [];
+        }
+
+        return Snapshot(db);
+    }
+
+    public virtual void Dispose()
+    {
+        GC.SuppressFinalize(this);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(Temp, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
+
+public sealed class SqliteIngestCliTests : IngestCliTests
+{
+    private int _n;
+
+    protected override string? NewDb() => $"sqlite:{Path.Combine(Temp, $"ledger{++_n}.db")}";
+}
+
+public sealed class PostgresIngestCliTests : IngestCliTests
+{
+    private const string Variable = "TREATYWATCH_TEST_PG";
+    private readonly List<string> _schemas = [];
+    private readonly string? _server = Environment.GetEnvironmentVariable(Variable);
+
+    protected override string? NewDb()
+    {
+        if (string.IsNullOrWhiteSpace(_server))
+        {
+            if (Environment.GetEnvironmentVariable("CI") == "true")
+                throw new InvalidOperationException($"{Variable} is not set under CI=true: run the tests through scripts/with-postgres.sh");
+            return null;
+        }
+
+        var schema = $"ingest_cli_{Guid.NewGuid():N}";
+        using (var c = new NpgsqlConnection(_server))
+        {
+            c.Open();
+            using var cmd = new NpgsqlCommand($"CREATE SCHEMA {schema}", c);
+            cmd.ExecuteNonQuery();
+        }
+
+        _schemas.Add(schema);
+        return new NpgsqlConnectionStringBuilder(_server) { SearchPath = schema }.ConnectionString;
+    }
+
+    public override void Dispose()
+    {
+        base.Dispose();
+        if (_schemas.Count == 0) return;
+        NpgsqlConnection.ClearAllPools();
+        using var c = new NpgsqlConnection(_server);
+        c.Open();
+        foreach (var schema in _schemas)
+        {
+            using var cmd = new NpgsqlCommand($"DROP SCHEMA {schema} CASCADE", c);
+            cmd.ExecuteNonQuery();
+        }
+    }
+}

@@ -1,0 +1,336 @@
+using Npgsql;
+using NodaTime;
+using NodaTime.Testing;
+using TreatyWatch.Engine.Actions;
+using TreatyWatch.Engine.Dates;
+
+namespace TreatyWatch.Ledger.Tests;
+
+/// <summary>
+/// News ingest into the ledger (<see cref="LedgerStore.IngestArticle"/>), written once and run on SQLite and PostgreSQL.
+/// The articles are written here; the events are given as an extractor would give them.
+/// </summary>
+public abstract class NewsIngestTests : IDisposable
+{
+    private readonly List<LedgerStore> _stores = [];
+
+    protected FakeClock Clock { get; } = new(Instant.FromUtc(2026, 1, 15, 9, 0), Duration.FromMilliseconds(1));
+
+    /// <summary>A spec for a new, empty database; null when this kind of database is not available on this machine.</summary>
+    protected abstract string? NewDatabase();
+
+    private LedgerStore Open(string spec)
+    {
+        var s = LedgerStore.Open(spec, Clock);
+        _stores.Add(s);
+        return s;
+    }
+
+    private (LedgerStore Store, string Spec)? NewSeededLedger()
+    {
+        var spec = NewDatabase();
+        if (spec is null) return null;
+        var s = Open(spec);
+        s.Migrate();
+        Assert.True(s.SeedFromBundledData(TestData.Tiny(), "test"));
+        return (s, spec);
+    }
+
+    public virtual void Dispose()
+    {
+        foreach (var s in _stores) s.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    private const string Extractor = "test-extractor/1";
+
+    /// <summary>An article of a few sentences about one state's vote; <paramref name="n"/> makes each text different.</summary>
+    private static (NewsArticle Article, List<NewsEvent> Events) Article(int n, string state = "LTU", string stateName = "Lithuania")
+    {
+        var lead = $"Report number {n}.";
+        var vote = $"The parliament of {stateName} voted on {n % 28 + 1} May 2025 to leave the mine ban convention, by {60 + n % 40} votes to 3.";
+        var intent = "The government said it also plans to leave another treaty.";
+        var eif = "The convention entered into force in March 1999.";
+        var text = string.Join("\n", lead, vote, intent, eif);
+        var voteStart = text.IndexOf(vote, StringComparison.Ordinal);
+        var intentStart = text.IndexOf(intent, StringComparison.Ordinal);
+        var eifStart = text.IndexOf(eif, StringComparison.Ordinal);
+        var article = new NewsArticle
+        {
+            Text = text, Url = $"https://news.example.org/{n}", Outlet = "Example News", Title = $"Vote {n}", Published = new LocalDate(2025, 6, 1), Language = "en",
+            Metadata = [new("file", $"{n:D4}.txt")],
+        };
+        List<NewsEvent> events =
+        [
+            new()
+            {
+                State = state, Treaty = "apmbc", Action = "parliament_vote_withdraw", Kind = ActionKind.ParliamentVoteWithdraw,
+                Date = PartialDate.OfDay(new LocalDate(2025, 5, n % 28 + 1)), Votes = new Votes(60 + n % 40, 3, null, null),
+                Evidence = vote, Start = voteStart, End = voteStart + vote.Length, Extractor = Extractor,
+            },
+            // No treaty: stored as an event, no action.
+            new() { State = state, Treaty = "", Action = "announce_intent_to_withdraw", Kind = ActionKind.AnnounceIntentToWithdraw, Evidence = intent, Start = intentStart, End = intentStart + intent.Length, Extractor = Extractor },
+            // No state (treaty-wide): stored as an event, no action.
+            new()
+            {
+                State = "", Treaty = "apmbc", Action = "entry_into_force", Kind = ActionKind.StatedEntryIntoForce, Date = PartialDate.OfMonth(1999, 3),
+                Evidence = eif, Start = eifStart, End = eifStart + eif.Length, Extractor = Extractor,
+            },
+        ];
+        return (article, events);
+    }
+
+    [Fact]
+    public void AnIngestedArticle_KeepsItsEvents_AndEachEventWithAStateAndATreatyBecomesOneReportedAction()
+    {
+        if (NewSeededLedger() is not ({ } store, _)) return;
+        var (article, events) = Article(1);
+
+        var outcome = store.IngestArticle(article, events, "ingest test");
+
+        Assert.False(outcome.AlreadyOnRecord);
+        Assert.Equal(NewsArticle.HashOf(article.Text), outcome.ContentHash);
+        Assert.Equal(3, outcome.Events);
+        var id = Assert.Single(outcome.ActionIds);
+
+        var stored = store.IngestedEvents();
+        Assert.Equal(["parliament_vote_withdraw", "announce_intent_to_withdraw", "entry_into_force"], stored.Select(e => e.Action));
+        Assert.Equal([id, null, null], stored.Select(e => e.ActionId));
+        Assert.Equal(["LTU|apmbc|parliament_vote_withdraw", "LTU||announce_intent_to_withdraw", "|apmbc|entry_into_force"], stored.Select(e => e.ClusterKey));
+        Assert.All(stored, e => Assert.Equal(article.Text[e.Start..e.End], e.Evidence));
+        Assert.All(stored, e => Assert.Equal(Extractor, e.Extractor));
+        Assert.Equal(stored[0].Id, store.EventOf(id));
+
+        var a = Assert.Single(store.IngestedArticles());
+        Assert.Equal(("https://news.example.org/1", "Example News", "Vote 1", "2025-06-01", "en"), (a.Url, a.Outlet, a.Title, a.Published, a.Language));
+        Assert.Equal("""{"file":"0001.txt"}""", a.Metadata);
+        Assert.Equal(article.Text, store.ArticleText(a.ContentHash));
+
+        var reported = store.Find(id)!;
+        Assert.Equal(ReviewState.Reported, reported.ReviewState);
+        Assert.Equal((ActionKind.ParliamentVoteWithdraw, "LTU", "2025-05-02", new LocalDate(2025, 6, 1)), (reported.Action.Kind, reported.Action.State, reported.Action.Date.ToString(), reported.Action.Known));
+        Assert.Equal(new Votes(61, 3, null, null), reported.Action.Votes);
+        var source = Assert.Single(reported.Action.Sources);
+        Assert.Equal((SourceKind.News, "https://news.example.org/1", "Vote 1"), (source.Kind, source.Url, source.Title));
+
+        // The news source keeps the outlet, the quote and its offsets, and the article it quotes.
+        using var c = store.OpenConnection();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = $"SELECT outlet, quote, quote_start, quote_end, article_id FROM sources WHERE key = '{source.Key}'";
+        using var r = cmd.ExecuteReader();
+        Assert.True(r.Read());
+        Assert.Equal(("Example News", stored[0].Evidence, (long)stored[0].Start, (long)stored[0].End, a.Id),
+            (r.GetString(0), r.GetString(1), Convert.ToInt64(r.GetValue(2)), Convert.ToInt64(r.GetValue(3)), Convert.ToInt64(r.GetValue(4))));
+    }
+
+    [Fact]
+    public void TheSameArticleIngestedTwice_AddsNothingTheSecondTime()
+    {
+        if (NewSeededLedger() is not ({ } store, _)) return;
+        var (article, events) = Article(2);
+        store.IngestArticle(article, events, "ingest test");
+        var counts = Counts(store);
+
+        // Same text from another URL: the content hash is the identity.
+        var again = store.IngestArticle(article with { Url = "https://mirror.example.org/2" }, events, "ingest test");
+
+        Assert.True(again.AlreadyOnRecord);
+        Assert.Equal(0, again.Events);
+        Assert.Empty(again.ActionIds);
+        Assert.Equal(counts, Counts(store));
+        Assert.True(store.HasArticle(again.ContentHash));
+        Assert.Contains(again.ContentHash, store.ArticleHashes());
+    }
+
+    [Fact]
+    public void ReportedActionsFromTheNews_NeverChangeTheStatus_AndWaitForReview()
+    {
+        if (NewSeededLedger() is not ({ } store, _)) return;
+        var before = store.LoadCatalog();
+        var statusBefore = before.Book("apmbc", new LocalDate(2026, 6, 1)).StatusOf("LTU", new LocalDate(2026, 6, 1));
+        var text = "Lithuania deposited its instrument of withdrawal from the Ottawa Convention with the United Nations on 27 June 2025.";
+        var article = new NewsArticle { Text = text, Title = "Withdrawal", Published = new LocalDate(2025, 6, 28) };
+        NewsEvent deposit = new()
+        {
+            State = "LTU", Treaty = "apmbc", Action = "deposit_withdrawal", Kind = ActionKind.DepositWithdrawal, Date = PartialDate.OfDay(new LocalDate(2025, 6, 27)),
+            Evidence = text, Start = 0, End = text.Length, Extractor = Extractor,
+        };
+
+        var outcome = store.IngestArticle(article, [deposit], "ingest test");
+
+        var after = store.LoadCatalog();
+        Assert.Equal(before.ActionsOf("apmbc").Count, after.ActionsOf("apmbc").Count);
+        Assert.DoesNotContain(after.ActionsOf("apmbc"), a => a.Kind == ActionKind.DepositWithdrawal);
+        Assert.Equal(statusBefore.Status, after.Book("apmbc", new LocalDate(2026, 6, 1)).StatusOf("LTU", new LocalDate(2026, 6, 1)).Status);
+        var pending = Assert.Single(store.ReportedActions());
+        Assert.Equal(outcome.ActionIds.Single(), pending.Action.Id);
+        Assert.Equal(ReviewState.Reported, pending.ReviewState);
+    }
+
+    [Fact]
+    public void OneSentenceAboutSeveralStatesOrTreaties_GivesOneEventAndOneActionEach()
+    {
+        if (NewSeededLedger() is not ({ } store, _)) return;
+        var text = "The parliaments of Estonia, Latvia and Lithuania voted on 16 April 2025 to leave the mine ban and cluster munitions conventions.";
+        var article = new NewsArticle { Text = text, Published = new LocalDate(2025, 4, 17) };
+        var events = new[] { "EST", "LVA", "LTU" }.SelectMany(s => new[] { "apmbc", "ccm" }.Select(t => new NewsEvent
+        {
+            State = s, Treaty = t, Action = "parliament_vote_withdraw", Kind = ActionKind.ParliamentVoteWithdraw, Date = PartialDate.OfDay(new LocalDate(2025, 4, 16)),
+            Evidence = text, Start = 0, End = text.Length, Extractor = Extractor,
+        })).ToList();
+
+        var outcome = store.IngestArticle(article, events, "ingest test");
+
+        Assert.Equal(6, outcome.Events);
+        Assert.Equal(6, outcome.ActionIds.Distinct().Count());
+        Assert.Equal(6, store.ReportedActions().Count);
+        // One quote, one source for the six.
+        Assert.Single(store.ReportedActions().SelectMany(a => a.Action.Sources).DistinctBy(s => s.Key));
+    }
+
+    [Fact]
+    public void AnEventThatCannotBeAnAction_IsStoredAsAnEventOnly()
+    {
+        if (NewSeededLedger() is not ({ } store, _)) return;
+        var text = "Lithuania ratified the convention in 2003. Atlantis voted on 2 May 2025 to leave it. Lithuania's minister spoke of leaving.";
+        var article = new NewsArticle { Text = text, Published = new LocalDate(2025, 6, 1) };
+        NewsEvent Event(string state, string action, ActionKind kind, PartialDate? date, string sentence)
+        {
+            var start = text.IndexOf(sentence, StringComparison.Ordinal);
+            return new() { State = state, Treaty = "apmbc", Action = action, Kind = kind, Date = date, Evidence = sentence, Start = start, End = start + sentence.Length, Extractor = Extractor };
+        }
+
+        var outcome = store.IngestArticle(article,
+        [
+            Event("LTU", "ratify", ActionKind.Ratify, PartialDate.OfYear(2003), "Lithuania ratified the convention in 2003."), // a depositary act needs a day
+            Event("ATL", "parliament_vote_withdraw", ActionKind.ParliamentVoteWithdraw, PartialDate.OfDay(new LocalDate(2025, 5, 2)), "Atlantis voted on 2 May 2025 to leave it."), // not a state on record
+            Event("LTU", "announce_intent_to_withdraw", ActionKind.AnnounceIntentToWithdraw, null, "Lithuania's minister spoke of leaving."), // no date
+        ], "ingest test");
+
+        Assert.Equal(3, outcome.Events);
+        Assert.Empty(outcome.ActionIds);
+        Assert.Equal(3, store.IngestedEvents().Count);
+        Assert.Empty(store.ReportedActions());
+    }
+
+    [Fact]
+    public void AnEventWhoseOffsetsFallOutsideTheText_IsRefused_AndNothingOfItsArticleIsWritten()
+    {
+        if (NewSeededLedger() is not ({ } store, _)) return;
+        var (article, events) = Article(3);
+        var counts = Counts(store);
+        events.Add(events[0] with { State = "EST", Start = 0, End = article.Text.Length + 1 });
+
+        Assert.Throws<LedgerException>(() => store.IngestArticle(article, events, "ingest test"));
+
+        Assert.Equal(counts, Counts(store));
+    }
+
+    [Fact]
+    public void AFailureHalfWayThroughAnArticle_RollsBackTheWholeArticle()
+    {
+        if (NewSeededLedger() is not ({ } store, _)) return;
+        var (article, events) = Article(4);
+        var counts = Counts(store);
+        // A state code the database's CHECK refuses: found only when the event row is written, after the article row.
+        var bad = events.Append(events[0] with { State = "ltu" }).ToList();
+
+        Assert.ThrowsAny<System.Data.Common.DbException>(() => store.IngestArticle(article, bad, "ingest test"));
+
+        Assert.Equal(counts, Counts(store));
+        Assert.False(store.HasArticle(NewsArticle.HashOf(article.Text)));
+        // The same article, well formed, then goes in whole.
+        Assert.Equal(3, store.IngestArticle(article, events, "ingest test").Events);
+    }
+
+    [Fact]
+    public void TwoWritersIngestingTheSameArticlesAtOnce_StoreEachArticleOnce_AndLoseNoEvent()
+    {
+        if (NewSeededLedger() is not (_, { } spec)) return;
+        var articles = Enumerable.Range(100, 40).Select(n => Article(n)).ToList();
+        var a = Open(spec);
+        var b = Open(spec);
+        var rng = new Random(4242);
+        var orderB = articles.OrderBy(_ => rng.Next()).ToList();
+
+        var outcomes = new List<IngestOutcome>[2];
+        Parallel.Invoke(
+            () => outcomes[0] = Ingest(a, articles),
+            () => outcomes[1] = Ingest(b, orderB));
+
+        var all = outcomes.SelectMany(o => o).ToList();
+        Assert.Equal(articles.Count, all.Count(o => !o.AlreadyOnRecord));
+        Assert.Equal(articles.Count, all.Count(o => o.AlreadyOnRecord));
+        Assert.Equal(articles.Count, a.IngestedArticles().Count);
+        var events = a.IngestedEvents();
+        Assert.Equal(articles.Sum(x => x.Events.Count), events.Count);
+        Assert.Equal(articles.Count, events.Count(e => e.ActionId is not null));
+        Assert.Equal(articles.Count, a.ReportedActions().Select(r => r.Action.Id).Distinct().Count());
+        return;
+
+        static List<IngestOutcome> Ingest(LedgerStore store, List<(NewsArticle Article, List<NewsEvent> Events)> list)
+        {
+            using var session = store.OpenNewsIngest("writer");
+            return list.Select(x => session.Add(x.Article, x.Events)).ToList();
+        }
+    }
+
+    private static (int Articles, int Events, int Reported, long Sources) Counts(LedgerStore store) =>
+        (store.IngestedArticles().Count, store.IngestedEvents().Count, store.ReportedActions().Count, store.Count("sources"));
+}
+
+public sealed class SqliteNewsIngestTests : NewsIngestTests
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("treatywatch-ingest-").FullName;
+    private int _n;
+
+    protected override string? NewDatabase() => $"sqlite:{Path.Combine(_folder, $"ledger-{Interlocked.Increment(ref _n)}.db")}";
+
+    public override void Dispose()
+    {
+        base.Dispose();
+        Directory.Delete(_folder, recursive: true);
+    }
+}
+
+/// <summary>On PostgreSQL (TREATYWATCH_TEST_PG), a schema per database; under CI=true a missing server fails.</summary>
+public sealed class PostgresNewsIngestTests : NewsIngestTests
+{
+    private readonly List<string> _schemas = [];
+    private readonly string? _server = Environment.GetEnvironmentVariable(PostgresLedgerStoreTests.Variable);
+
+    protected override string? NewDatabase()
+    {
+        if (string.IsNullOrWhiteSpace(_server))
+        {
+            if (Environment.GetEnvironmentVariable("CI") == "true")
+                throw new InvalidOperationException($"{PostgresLedgerStoreTests.Variable} is not set under CI=true: run the tests through scripts/with-postgres.sh");
+            return null;
+        }
+
+        var schema = $"ingest_test_{Guid.NewGuid():N}";
+        using (var c = new NpgsqlConnection(_server))
+        {
+            c.Open();
+            using var cmd = new NpgsqlCommand($"CREATE SCHEMA {schema}", c);
+            cmd.ExecuteNonQuery();
+        }
+
+        _schemas.Add(schema);
+        return new NpgsqlConnectionStringBuilder(_server) { SearchPath = schema }.ConnectionString;
+    }
+
+    public override void Dispose()
+    {
+        base.Dispose();
+        if (_schemas.Count == 0) return;
+        NpgsqlConnection.ClearAllPools();
+        using var c = new NpgsqlConnection(_server);
+        c.Open();
+        foreach (var schema in _schemas)
+        {
+            using var cmd = new NpgsqlCommand($"DROP SCHEMA {schema} CASCADE", c);
+            cmd.ExecuteNonQuery();
+        }
+    }
+}
