@@ -113,14 +113,17 @@ public sealed partial class ClaimChecker(Catalog catalog, LocalDate? asKnownOn =
                 if (!_domesticAnchor.IsMatch(anchor) || DepositaryAnchor().IsMatch(anchor)) continue;
 
                 // The withdrawal this sentence speaks of: the steps read from it or its neighbours, the nearest first.
+                // A rule of thumb about the effect follows the step it explains: look up to four sentences back and two
+                // ahead; on equal distance the step before wins.
                 var near = events
                     .Where(e => WithdrawalSteps.Contains(e.Action))
-                    .Select(e => (Event: e, Distance: Math.Abs(SentenceOf(sentences, e.Start) - si)))
-                    .Where(x => x.Distance <= 2)
+                    .Select(e => (Event: e, Offset: SentenceOf(sentences, e.Start) - si))
+                    .Where(x => x.Offset is >= -4 and <= 2)
+                    .Select(x => (x.Event, Rank: Math.Abs(x.Offset) * 2 + (x.Offset > 0 ? 1 : 0)))
                     .ToList();
                 if (near.Count == 0) continue;
-                int nearest = near.Min(x => x.Distance);
-                foreach (var (e, _) in near.Where(x => x.Distance == nearest).DistinctBy(x => (x.Event.State, x.Event.Treaty)))
+                int nearest = near.Min(x => x.Rank);
+                foreach (var (e, _) in near.Where(x => x.Rank == nearest).DistinctBy(x => (x.Event.State, x.Event.Treaty)))
                 {
                     var treaty = catalog.Treaty(e.Treaty)!;
                     var rule = treaty.WithdrawalRuleFor(e.State);
@@ -138,9 +141,12 @@ public sealed partial class ClaimChecker(Catalog catalog, LocalDate? asKnownOn =
     private bool CheckNotParty(ExtractedEvent e, LocalDate first, LocalDate last, string article, List<ClaimCheck> found)
     {
         // Not party on any day the date can mean: a month-precision vote in the month a withdrawal took effect is not flagged.
+        // An undated step dated by its article (or today) may come from before a withdrawal took effect: only a state that
+        // was never party is flagged then.
         var book = catalog.Book(e.Treaty, asKnownOn);
         var answer = book.StatusOf(e.State, last);
         if (answer.Status is not (TreatyStatus.None or TreatyStatus.Signatory or TreatyStatus.Withdrawn)) return false;
+        if (e.Date is null && answer.Status == TreatyStatus.Withdrawn) return false;
         if (book.StatusOf(e.State, first).Status is not (TreatyStatus.None or TreatyStatus.Signatory or TreatyStatus.Withdrawn)) return false;
         if (e.Action == EventAction.WithdrawalEffective && answer.Status == TreatyStatus.Withdrawn) return false;
         var name = catalog.States[e.State].Name;
@@ -155,7 +161,7 @@ public sealed partial class ClaimChecker(Catalog catalog, LocalDate? asKnownOn =
     private bool CheckEffectiveDate(ExtractedEvent e, string article, List<ClaimCheck> found)
     {
         if (e.Date is not { } claimed) return false;
-        var deposits = Deposits(e.State, e.Treaty).Where(d => d.Date.FirstDay <= claimed.LastDay).ToList();
+        var deposits = Deposits(e.State, e.Treaty);
         if (deposits.Count == 0) return false;
         var treaty = catalog.Treaty(e.Treaty)!;
         var (deposit, effective) = deposits
@@ -201,7 +207,7 @@ public sealed partial class ClaimChecker(Catalog catalog, LocalDate? asKnownOn =
         if (e.Date is not { } claimed || extraction.Published is not { } published) return;
         var treaty = catalog.Treaty(e.Treaty)!;
         var rule = treaty.WithdrawalRuleFor(e.State);
-        if (rule.NotProvided || Deposits(e.State, e.Treaty).Any(d => d.Date.FirstDay <= claimed.LastDay)) return;
+        if (rule.NotProvided || Deposits(e.State, e.Treaty).Count > 0) return;
         var earliest = rule.Expression!.Apply(published);
         if (claimed.LastDay >= earliest) return;
         var name = catalog.States[e.State].Name;
@@ -279,6 +285,6 @@ public sealed partial class ClaimChecker(Catalog catalog, LocalDate? asKnownOn =
     [GeneratedRegex(@"\b(?:deposit\p{L}*|receipt|receiv\p{L}*|notif\p{L}*|notice|instrument|depositary|secretary[- ]general|united\s+nations|UN|submission|submit\p{L}*|lodg\p{L}*|formal(?:ly)?\s+inform\p{L}*)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DepositaryAnchor();
 
-    [GeneratedRegex(@"(?<!\b(?:will|would|shall|to|may|might|could|can|cannot|must|should|not)\s+(?:\p{L}+\s+)?)\b(?:(?:has|have|had)\s+(?:now\s+|officially\s+|formally\s+|effectively\s+|already\s+)?(?:withdrawn|left|quit|exited|pulled\s+out|abandoned|denounced)|withdrew|quit|exited|pulled\s+out|left\s+the|is\s+no\s+longer\s+(?:a\s+)?(?:party|bound|member)|(?:withdrawal|exit|departure)\s+(?:has\s+)?(?:took|taken)\s+effect|took\s+effect)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<!\b(?:will|would|shall|to|may|might|could|can|cannot|must|should|not)\s+(?:\p{L}+\s+)?)\b(?:(?:has|have|had)\s+(?:now\s+|officially\s+|formally\s+|effectively\s+|already\s+)?(?:withdrawn|left|quit|exited|pulled\s+out|abandoned|denounced)|withdrew|quit|exited|pulled\s+out|left\s+the|is\s+no\s+longer\s+(?:a\s+)?(?:party|bound|member)|(?:ended|terminated)\s+(?:its|their)\s+participation|ceased\s+to\s+be\s+(?:a\s+)?(?:state\s+)?party|(?:withdrawal|exit|departure)\s+(?:has\s+)?(?:took|taken)\s+effect|took\s+effect)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CompletedWithdrawal();
 }
