@@ -208,4 +208,28 @@ public class ClaimCheckerTests
 
         Assert.Contains("cannot take effect before 2025-10-17", check.Explanation, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ADatedStepToLeaveATreatyTheStateHasAlreadyLeft_IsFlaggedWithItsStatus()
+    {
+        const string text = """
+            Published 11 April 2025
+
+            Lithuania's parliament on 10 April 2025 voted to withdraw from the Convention on Cluster Munitions.
+            """;
+
+        var check = Single(text, ClaimCheckKind.NotParty);
+
+        Assert.Equal("Lithuania is not party to ccm on 2025-04-10 (status: withdrawn); a withdrawal cannot be made", check.Explanation);
+    }
+
+    [Fact]
+    public void AnUndatedStepOfAStateThatHasSinceWithdrawn_IsNotFlagged()
+    {
+        const string text = """
+            Latvia's parliament voted to withdraw from the Ottawa Convention banning anti-personnel mines.
+            """;
+
+        None(text, ClaimCheckKind.NotParty);
+    }
 }

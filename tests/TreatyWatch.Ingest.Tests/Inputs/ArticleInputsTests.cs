@@ -202,4 +202,26 @@ public sealed class ArticleInputsTests : IDisposable
         var vote = Assert.Single(events, e => e.Action == EventAction.ParliamentVoteWithdraw);
         Assert.Equal(("LVA", "apmbc", "2025-04-16"), (vote.State, vote.Treaty, ReportedDates.Format(vote.Date)));
     }
+
+    [Fact]
+    public void Rss10Items_InTheRdfNamespace_AreArticlesDatedByDcDate()
+    {
+        const string rdf = """
+            <?xml version="1.0"?>
+            <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+              <channel rdf:about="https://example.org/"><title>Old style</title></channel>
+              <item rdf:about="https://example.org/one">
+                <title>Estonia decides</title>
+                <link>https://example.org/one</link>
+                <dc:date>2025-06-04T12:00:00+03:00</dc:date>
+                <description>The Riigikogu voted on Wednesday to leave the treaty.</description>
+              </item>
+            </rdf:RDF>
+            """;
+
+        var item = Assert.Single(ArticleInputs.FromContent(rdf, "old.rdf"));
+
+        Assert.Equal(("old.rdf#1", "Estonia decides", "https://example.org/one", new LocalDate(2025, 6, 4)), (item.Name, item.Title, item.Url, item.Published));
+        Assert.Contains("The Riigikogu voted on Wednesday", item.Text, StringComparison.Ordinal);
+    }
 }
