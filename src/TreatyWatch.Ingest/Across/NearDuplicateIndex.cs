@@ -30,6 +30,8 @@ public sealed record NearDuplicateVerdict(string Id, string Group, string? CopyO
 /// <see cref="MinimumShingles"/> shingles are never copies and are not indexed (a headline alone says too little).
 /// Hashes are fixed (no per-process randomisation), so verdicts are the same on every run. Not thread-safe: feed it
 /// from one thread, in the order the articles arrived.
+/// Memory is about 1.3 KB per indexed article (signature and band entries) and nothing is evicted: a long-running
+/// worker should start a new index per window of news (wire copies appear within days).
 /// </remarks>
 public sealed class NearDuplicateIndex
 {
