@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
-using TreatyWatch.Ingest.Cleaning;
 using TreatyWatch.Ingest.Events;
+using TreatyWatch.Ingest.Inputs;
 using TreatyWatch.Ingest.Mentions;
 
 namespace TreatyWatch.Cli.Commands;
@@ -12,11 +12,9 @@ namespace TreatyWatch.Cli.Commands;
 /// </summary>
 public static class ExtractCommand
 {
-    internal static readonly string[] Extensions = [".txt", ".html", ".htm", ".gz"];
-
     public static Command Create(CliContext ctx)
     {
-        var paths = new Argument<string[]>("paths") { Description = "Article files (.txt, .html, .htm, .html.gz) or folders (searched recursively); - for standard input", Arity = ArgumentArity.OneOrMore };
+        var paths = new Argument<string[]>("paths") { Description = "Article files (.txt, .html, .htm, feeds .xml/.rss/.atom, any of them .gz) or folders (searched recursively); - for standard input", Arity = ArgumentArity.OneOrMore };
         var jsonl = new Option<bool>("--jsonl") { Description = "One JSON object per article per line (same as --format jsonl)" };
         var cmd = new Command("extract", "Extract the treaty events each news article reports, with evidence and offsets") { paths, jsonl };
         cmd.SetAction(p =>
@@ -24,8 +22,16 @@ public static class ExtractCommand
             var data = BundledData.Locate(p.GetValue(CliApp.Data));
             var extractor = new EventExtractor(GazetteerLoader.Load(data));
             var results = new List<ArticleExtraction>();
-            foreach (var (name, text) in Read(p.GetValue(paths)!))
-                results.Add(extractor.Extract(text, name));
+            try
+            {
+                // A feed item's date is the feed's; pages and text files date themselves (as before feeds were read).
+                foreach (var a in ArticleInputs.Read(p.GetValue(paths)!, Console.In))
+                    results.Add(extractor.Extract(a.Text, a.Name, a.Kind == InputKind.FeedItem ? a.Published : null));
+            }
+            catch (ArticleInputException e)
+            {
+                throw new UserInputException(e.Message);
+            }
 
             var format = p.GetValue(CliApp.Format);
             if (p.GetValue(jsonl) || format == OutputFormat.Jsonl)
@@ -62,37 +68,5 @@ public static class ExtractCommand
             return 0;
         });
         return cmd;
-    }
-
-    /// <summary>Reads files, folders (recursively) and "-" (standard input), cleaning HTML; plain text is kept as it is so offsets point into the file.</summary>
-    internal static IEnumerable<(string Name, string Text)> Read(IEnumerable<string> inputs)
-    {
-        foreach (var input in inputs)
-        {
-            if (input == "-")
-            {
-                yield return ("stdin", Console.In.ReadToEnd());
-                continue;
-            }
-
-            IEnumerable<string> files;
-            if (Directory.Exists(input))
-                files = Directory.EnumerateFiles(input, "*", SearchOption.AllDirectories)
-                    .Where(f => Extensions.Any(e => f.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
-                    .Order(StringComparer.Ordinal);
-            else if (File.Exists(input))
-                files = [input];
-            else
-                throw new UserInputException($"'{input}' is neither a file nor a folder");
-
-            foreach (var f in files)
-            {
-                var name = Path.GetFileName(f);
-                var isText = f.EndsWith(".txt", StringComparison.OrdinalIgnoreCase);
-                // Plain text is extracted as read (the extractor passes over page furniture itself), so offsets point into
-                // the file; HTML is cleaned first, and offsets point into the cleaned text.
-                yield return (name, isText ? ArticleReader.ReadText(f) : ArticleCleaner.Clean(ArticleReader.ReadText(f), name).Text);
-            }
-        }
     }
 }

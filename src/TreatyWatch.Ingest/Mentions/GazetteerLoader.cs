@@ -1,3 +1,5 @@
+using TreatyWatch.Engine.Data;
+
 namespace TreatyWatch.Ingest.Mentions;
 
 /// <summary>
@@ -30,22 +32,36 @@ public static class GazetteerLoader
 
     public static IEnumerable<StateName> ReadStates(string csv, string fileName = "states.csv")
     {
-        foreach (var row in Csv.Read(csv, fileName, "iso3", "name"))
+        foreach (var row in Rows(csv, fileName, "iso3", "name"))
         {
-            string iso3 = row.Get("iso3");
+            string iso3 = row["iso3"];
             if (iso3.Length != 3) throw new FormatException($"{fileName}:{row.Line}: iso3 '{iso3}' is not three letters");
-            yield return new StateName(iso3, row.Get("name"), row.List("aliases"), row.List("demonyms"),
-                row.List("capitals"), row.List("parliaments"));
+            yield return new StateName(iso3, row["name"], Csv.List(row["aliases"]), Csv.List(row["demonyms"]),
+                Csv.List(row["capitals"]), Csv.List(row["parliaments"]));
         }
     }
 
     public static IEnumerable<StateGroup> ReadGroups(string csv, string fileName = "groups.csv")
     {
-        foreach (var row in Csv.Read(csv, fileName, "name", "members"))
+        foreach (var row in Rows(csv, fileName, "name", "members"))
         {
-            var members = row.List("members");
-            if (members.Length == 0) throw new FormatException($"{fileName}:{row.Line}: group '{row.Get("name")}' has no members");
-            yield return new StateGroup(row.Get("name"), row.List("aliases"), members);
+            var members = Csv.List(row["members"]);
+            if (members.Count == 0) throw new FormatException($"{fileName}:{row.Line}: group '{row["name"]}' has no members");
+            yield return new StateGroup(row["name"], Csv.List(row["aliases"]), members);
+        }
+    }
+
+    /// <summary>The rows of the engine's CSV reader (the one the catalog is parsed with); its errors as <see cref="FormatException"/> with file and line.</summary>
+    private static IReadOnlyList<Csv.Row> Rows(string csv, string fileName, params string[] required)
+    {
+        if (string.IsNullOrWhiteSpace(csv)) return [];
+        try
+        {
+            return Csv.Read(fileName, csv, required);
+        }
+        catch (DataException e)
+        {
+            throw new FormatException(e.Message, e);
         }
     }
 
@@ -74,64 +90,5 @@ public static class GazetteerLoader
         }
         if (string.IsNullOrEmpty(id)) throw new FormatException($"{fileName}: no 'id:' line");
         return new TreatyName(id, names, []);
-    }
-
-    /// <summary>RFC 4180 with a header row; lists inside a field are separated by ';'.</summary>
-    private static class Csv
-    {
-        public sealed class Row(Dictionary<string, int> columns, List<string> fields, int line)
-        {
-            public int Line { get; } = line;
-            public string Get(string column) =>
-                columns.TryGetValue(column, out int i) && i < fields.Count ? fields[i].Trim() : "";
-            public string[] List(string column) =>
-                Get(column).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        }
-
-        public static IEnumerable<Row> Read(string text, string fileName, params string[] required)
-        {
-            var records = Records(text, fileName).GetEnumerator();
-            if (!records.MoveNext()) yield break;
-            var header = records.Current.Fields;
-            var columns = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-            for (int i = 0; i < header.Count; i++) columns[header[i].Trim().TrimStart('\uFEFF')] = i;
-            foreach (var r in required)
-                if (!columns.ContainsKey(r)) throw new FormatException($"{fileName}:1: missing column '{r}'");
-            while (records.MoveNext())
-            {
-                var (fields, line) = records.Current;
-                if (fields.Count == 1 && fields[0].Trim().Length == 0) continue;
-                yield return new Row(columns, fields, line);
-            }
-        }
-
-        private static IEnumerable<(List<string> Fields, int Line)> Records(string text, string fileName)
-        {
-            int i = 0, line = 1;
-            while (i < text.Length)
-            {
-                int startLine = line;
-                var fields = new List<string>();
-                var field = new System.Text.StringBuilder();
-                bool quoted = false, endOfRecord = false;
-                while (i < text.Length && !endOfRecord)
-                {
-                    char c = text[i++];
-                    if (quoted)
-                    {
-                        if (c == '"' && i < text.Length && text[i] == '"') { field.Append('"'); i++; }
-                        else if (c == '"') quoted = false;
-                        else { if (c == '\n') line++; field.Append(c); }
-                    }
-                    else if (c == '"') quoted = true;
-                    else if (c == ',') { fields.Add(field.ToString()); field.Clear(); }
-                    else if (c == '\n') { line++; endOfRecord = true; }
-                    else if (c != '\r') field.Append(c);
-                }
-                if (quoted) throw new FormatException($"{fileName}:{startLine}: unterminated quoted field");
-                fields.Add(field.ToString());
-                yield return (fields, startLine);
-            }
-        }
     }
 }
