@@ -71,6 +71,11 @@ internal static class Commands
         var wall = Stopwatch.StartNew();
         long lastReportAt = 0;
         var lastReport = wall.Elapsed;
+        using var self = System.Diagnostics.Process.GetCurrentProcess();
+        self.Refresh();
+        var cpuStart = self.TotalProcessorTime;
+        var lastCpu = cpuStart;
+        long allocStart = GC.GetTotalAllocatedBytes(precise: false);
         var gate = new object();
         void Process(string path)
         {
@@ -89,9 +94,13 @@ internal static class Commands
                 {
                     var now = wall.Elapsed;
                     var rate = (n - lastReportAt) / (now - lastReport).TotalSeconds;
-                    Console.WriteLine($"  {n,9:N0} articles  {rate,8:N0} articles/s (last 10,000)  working set {Environment.WorkingSet / 1048576.0,6:N1} MB  managed heap {GC.GetTotalMemory(false) / 1048576.0,6:N1} MB");
+                    self.Refresh();
+                    var cpu = self.TotalProcessorTime;
+                    var cpuRate = (n - lastReportAt) / (cpu - lastCpu).TotalSeconds;
+                    Console.WriteLine($"  {n,9:N0} articles  {rate,7:N0} articles/s wall  {cpuRate,7:N0} articles per CPU-second (last 10,000)  working set {Environment.WorkingSet / 1048576.0,6:N1} MB  managed heap {GC.GetTotalMemory(false) / 1048576.0,6:N1} MB");
                     lastReportAt = n;
                     lastReport = now;
+                    lastCpu = cpu;
                 }
             }
         }
@@ -109,28 +118,45 @@ internal static class Commands
         Console.WriteLine($"{done:N0} articles ({inputChars / (double)Math.Max(1, done):N0} characters a page on average), {events:N0} events, {seconds:N1} s wall");
         Console.WriteLine($"throughput: {done / seconds:N0} articles/s, {done / seconds / threads:N0} articles/s per core (wall time / {threads} thread(s))");
         Console.WriteLine($"busy time per article: {(double)busyTicks / Stopwatch.Frequency * 1e6 / Math.Max(1, done):N1} µs (read + decode + clean + extract)");
-        using var self = System.Diagnostics.Process.GetCurrentProcess();
+        self.Refresh();
+        var cpuSeconds = (self.TotalProcessorTime - cpuStart).TotalSeconds;
+        Console.WriteLine($"CPU time (all threads of the process, GC and JIT included): {cpuSeconds:N1} s = {done / cpuSeconds:N0} articles per CPU-second");
+        Console.WriteLine($"allocated: {(GC.GetTotalAllocatedBytes(precise: false) - allocStart) / (double)Math.Max(1, done) / 1024:N0} KB per article");
         Console.WriteLine($"peak working set {self.PeakWorkingSet64 / 1048576.0:N1} MB; GC collections gen0/1/2: {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}");
         return 0;
     }
 
-    /// <summary>Times each stage separately (the extraction stages run once more on their own, outside Extract).</summary>
+    /// <summary>
+    /// Times each stage separately, in the thread's own CPU time (clock_gettime(CLOCK_THREAD_CPUTIME_ID)), so that
+    /// other processes on a shared machine count less; the GC's own threads are not in these figures.
+    /// The extraction stages run once more on their own, outside Extract.
+    /// </summary>
     private static int Stages(IEnumerable<string> files, EventExtractor extractor)
     {
         string[] names = ["read + decode", "HTML parse (AngleSharp)", "metadata (head, JSON-LD)", "body: boilerplate + text", "language guess",
             "extract (whole)", "  of which tokens", "  of which sentences", "  of which mentions", "  of which cues", "  of which dates"];
         var ticks = new long[names.Length];
+        var bytes = new long[names.Length];
         var gazetteer = GazetteerLoader.Load(Path.Combine(FindRoot(), "data"));
         int n = 0;
         foreach (var path in files)
         {
-            long t = Stopwatch.GetTimestamp();
-            void Lap(int i) { long now = Stopwatch.GetTimestamp(); ticks[i] += now - t; t = now; }
+            long t = ThreadCpu.Now();
+            long a = GC.GetAllocatedBytesForCurrentThread();
+            void Lap(int i)
+            {
+                long now = ThreadCpu.Now(), allocated = GC.GetAllocatedBytesForCurrentThread();
+                ticks[i] += now - t;
+                bytes[i] += allocated - a;
+                t = now;
+                a = allocated;
+            }
             var html = ArticleReader.ReadText(path);
             Lap(0);
             var parts = ArticleCleaner.CleanHtmlInStages(html, Lap);
             var text = parts.Text;
-            t = Stopwatch.GetTimestamp();
+            t = ThreadCpu.Now();
+            a = GC.GetAllocatedBytesForCurrentThread();
             extractor.Extract(text, "a.html", parts.Published);
             Lap(5);
             var tokens = new TokenizedText(text);
@@ -145,15 +171,16 @@ internal static class Commands
             Lap(10);
             n++;
         }
-        Console.WriteLine($"{n:N0} articles, one thread; mean time per article by stage:");
-        double total = 0;
+        Console.WriteLine($"{n:N0} articles, one thread; mean CPU time of the thread (not wall time) per article by stage:");
+        double total = 0, totalKb = 0;
         for (int i = 0; i < names.Length; i++)
         {
-            double us = (double)ticks[i] / Stopwatch.Frequency * 1e6 / Math.Max(1, n);
-            if (i <= 5) total += us;
-            Console.WriteLine($"  {names[i],-28} {us,9:N1} µs");
+            double us = ticks[i] / 1e3 / Math.Max(1, n);
+            double kb = bytes[i] / 1024.0 / Math.Max(1, n);
+            if (i <= 5) { total += us; totalKb += kb; }
+            Console.WriteLine($"  {names[i],-28} {us,9:N1} µs {kb,8:N1} KB allocated");
         }
-        Console.WriteLine($"  {"total (read → extract)",-28} {total,9:N1} µs  ≈ {1e6 / total:N0} articles/s");
+        Console.WriteLine($"  {"total (read → extract)",-28} {total,9:N1} µs {totalKb,8:N1} KB allocated ≈ {1e6 / total:N0} articles/s");
         return 0;
     }
 
@@ -204,4 +231,22 @@ internal static class Commands
         while (d is not null && !File.Exists(Path.Combine(d.FullName, "TreatyWatch.slnx"))) d = d.Parent;
         return d?.FullName ?? throw new InvalidOperationException("TreatyWatch.slnx not found above " + AppContext.BaseDirectory);
     }
+}
+
+/// <summary>The calling thread's CPU time in nanoseconds (Linux).</summary>
+internal static partial class ThreadCpu
+{
+    private const int ClockThreadCpuTimeId = 3;
+
+    [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Sequential)]
+    private struct Timespec
+    {
+        public long Seconds;
+        public long Nanoseconds;
+    }
+
+    [System.Runtime.InteropServices.LibraryImport("libc", EntryPoint = "clock_gettime")]
+    private static partial int ClockGetTime(int clock, out Timespec time);
+
+    public static long Now() => ClockGetTime(ClockThreadCpuTimeId, out var t) == 0 ? t.Seconds * 1_000_000_000 + t.Nanoseconds : 0;
 }
