@@ -27,12 +27,22 @@ public static class ArticleCleaner
     }
 
     /// <summary>Cleans an HTML page, whatever its name: metadata from the head and markup, body text from the article's container.</summary>
-    public static CleanedArticle CleanHtml(string html)
+    public static CleanedArticle CleanHtml(string html) => CleanHtml(html, null);
+
+    /// <summary>
+    /// <see cref="CleanHtml(string)"/>, calling <paramref name="lap"/> after each stage (1 parse, 2 metadata,
+    /// 3 body text, 4 language), for the throughput benchmark's breakdown.
+    /// </summary>
+    internal static CleanedArticle CleanHtmlInStages(string html, Action<int> lap) => CleanHtml(html, lap);
+
+    private static CleanedArticle CleanHtml(string html, Action<int>? lap)
     {
         ArgumentNullException.ThrowIfNull(html);
         using var document = Parser.ParseDocument(html);
+        lap?.Invoke(1);
         var meta = HtmlMetadata.Read(document);
         var hint = JsonLdBodyHint.Create(meta.JsonLdBody);
+        lap?.Invoke(2);
         var body = document.Body ?? document.DocumentElement;
         var text = body is null ? "" : MainContentExtractor.Extract(body, hint, meta.TitleVariants);
         if (hint is { TokenCount: >= 80 } && WordTokens.Split(text).Count < 0.3 * hint.TokenCount)
@@ -41,7 +51,10 @@ public static class ArticleCleaner
             // the articleBody is then the better text.
             text = TextOfJsonLdBody(meta.JsonLdBody!, meta.TitleVariants);
         }
-        return new CleanedArticle(meta.Title, meta.Byline, meta.Published, meta.PublishedRaw, text, meta.Language ?? LanguageGuess.Detect(text), []);
+        lap?.Invoke(3);
+        var language = meta.Language ?? LanguageGuess.Detect(text);
+        lap?.Invoke(4);
+        return new CleanedArticle(meta.Title, meta.Byline, meta.Published, meta.PublishedRaw, text, language, []);
     }
 
     private static string TextOfJsonLdBody(string articleBody, IReadOnlyList<string> titles)

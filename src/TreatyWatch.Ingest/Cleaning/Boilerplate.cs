@@ -166,7 +166,7 @@ internal static partial class Boilerplate
         {
             return false;
         }
-        foreach (var network in (string[])["twitter", "facebook", "instagram", "linkedin", "youtube", "@", "whatsapp", "telegram", "://"])
+        foreach (var network in Networks)
         {
             if (t.Contains(network, StringComparison.OrdinalIgnoreCase))
             {
@@ -180,7 +180,7 @@ internal static partial class Boilerplate
     private static bool IsCredit(ReadOnlySpan<char> t)
     {
         var s = t.TrimStart("([").Trim();
-        foreach (var p in (string[])["reporting by ", "writing by ", "editing by ", "additional reporting by ", "compiled by ", "edited by "])
+        foreach (var p in CreditOpenings)
         {
             if (s.StartsWith(p, StringComparison.OrdinalIgnoreCase))
             {
@@ -188,15 +188,29 @@ internal static partial class Boilerplate
             }
         }
         var e = t.TrimEnd(".)] ");
-        foreach (var p in (string[])["contributed to this report", "contributed to this story", "contributed to this article", "contributed reporting"])
+        // Every phrase starts with "contributed ": a line without it ends with none and holds none (one search, not four).
+        var contributed = t.Contains("contributed ", StringComparison.OrdinalIgnoreCase);
+        if (!contributed)
         {
-            if (e.EndsWith(p, StringComparison.OrdinalIgnoreCase) || (t.Contains(p, StringComparison.OrdinalIgnoreCase) && t.Length < 120))
+            return false;
+        }
+        foreach (var p in CreditPhrases)
+        {
+            if (e.EndsWith(p, StringComparison.OrdinalIgnoreCase) || (t.Length < 120 && t.Contains(p, StringComparison.OrdinalIgnoreCase)))
             {
                 return true;
             }
         }
         return false;
     }
+
+    private static readonly string[] Networks = ["twitter", "facebook", "instagram", "linkedin", "youtube", "@", "whatsapp", "telegram", "://"];
+
+    private static readonly string[] CreditOpenings =
+        ["reporting by ", "writing by ", "editing by ", "additional reporting by ", "compiled by ", "edited by "];
+
+    private static readonly string[] CreditPhrases =
+        ["contributed to this report", "contributed to this story", "contributed to this article", "contributed reporting"];
 
     private static readonly HashSet<string> DateWords = new(StringComparer.OrdinalIgnoreCase)
     {

@@ -61,6 +61,17 @@ public static class TextDecoding
     private static string? PrescanMeta(ReadOnlySpan<byte> bytes)
     {
         var head = Encoding.Latin1.GetString(bytes[..Math.Min(bytes.Length, PrescanBytes)]);
+        var first = head.IndexOf("charset", StringComparison.OrdinalIgnoreCase);
+        if (first < 0)
+        {
+            return null;
+        }
+        return MetaPrescan.TryFind(head, first, out var charset) ? charset : PrescanMetaByParsing(head);
+    }
+
+    /// <summary>The same answer as <see cref="PrescanMeta"/>, always by parsing the head with AngleSharp (tests compare the two).</summary>
+    internal static string? PrescanMetaByParsing(string head)
+    {
         if (head.IndexOf("charset", StringComparison.OrdinalIgnoreCase) < 0)
         {
             return null;

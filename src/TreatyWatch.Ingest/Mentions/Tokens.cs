@@ -22,16 +22,23 @@ public sealed class TokenizedText
     {
         Text = text;
         Lower = text.ToLowerInvariant();
-        var list = new List<Token>(text.Length / 5);
-        int i = 0;
+        // Two passes (count, then fill) so that the token array is allocated once, at its size.
+        Tokens = new Token[Scan(text, null)];
+        Scan(text, Tokens);
+    }
+
+    private static int Scan(string text, Token[]? into)
+    {
+        int n = 0, i = 0;
         while (i < text.Length)
         {
             if (!char.IsLetterOrDigit(text[i])) { i++; continue; }
             int start = i;
             while (i < text.Length && (char.IsLetterOrDigit(text[i]) || IsInnerMark(text, i))) i++;
-            list.Add(new Token(start, i));
+            if (into is not null) into[n] = new Token(start, i);
+            n++;
         }
-        Tokens = [.. list];
+        return n;
     }
 
     // Combining marks (Lithuanian, French diacritics written decomposed) stay inside the word.
