@@ -275,6 +275,47 @@ public abstract class NewsIngestTests : IDisposable
         }
     }
 
+    [Fact]
+    public void EventsStoredUnderSchemaVersion2_AreKeptByTheUpgradeToVersion3_AndTheNewIdentityHolds()
+    {
+        var spec = NewDatabase();
+        if (spec is null) return;
+        var store = Open(spec);
+        store.Migrate(2);
+        using (var c = store.OpenConnection())
+        {
+            foreach (var sql in new[]
+                     {
+                         "INSERT INTO articles (content_hash, cleaned_text, recorded_at, recorded_by) VALUES ('h1', 'Estonia and Latvia voted.', '2026-01-01T00:00:00.000000Z', 'v2')",
+                         "INSERT INTO extracted_events (article_id, state, treaty_id, action, evidence, evidence_start, evidence_end, extractor, recorded_at, recorded_by) " +
+                         "VALUES ((SELECT id FROM articles), 'EST', 'apmbc', 'parliament_vote_withdraw', 'Estonia and Latvia voted.', 0, 25, 'x/1', '2026-01-01T00:00:00.000000Z', 'v2')",
+                     })
+            {
+                using var cmd = c.CreateCommand();
+                cmd.CommandText = sql;
+                cmd.ExecuteNonQuery();
+            }
+        }
+
+        Assert.Equal([3], store.Migrate());
+
+        var kept = Assert.Single(store.IngestedEvents());
+        Assert.Equal(("h1", "EST", "apmbc", 0, 25), (kept.ArticleHash, kept.State, kept.Treaty, kept.Start, kept.End));
+        // The second state of the same sentence now fits; the same state twice still does not.
+        using var c3 = store.OpenConnection();
+        using var other = c3.CreateCommand();
+        other.CommandText = "INSERT INTO extracted_events (article_id, state, treaty_id, action, evidence, evidence_start, evidence_end, extractor, recorded_at, recorded_by) " +
+                            "VALUES ((SELECT id FROM articles), @s, 'apmbc', 'parliament_vote_withdraw', 'Estonia and Latvia voted.', 0, 25, 'x/1', '2026-01-01T00:00:00.000000Z', 'v3')";
+        var p = other.CreateParameter();
+        p.ParameterName = "@s";
+        p.Value = "LVA";
+        other.Parameters.Add(p);
+        other.ExecuteNonQuery();
+        p.Value = "EST";
+        Assert.ThrowsAny<System.Data.Common.DbException>(() => other.ExecuteNonQuery());
+        Assert.Equal(2, store.IngestedEvents().Count);
+    }
+
     private static (int Articles, int Events, int Reported, long Sources) Counts(LedgerStore store) =>
         (store.IngestedArticles().Count, store.IngestedEvents().Count, store.ReportedActions().Count, store.Count("sources"));
 }

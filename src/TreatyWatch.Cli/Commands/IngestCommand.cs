@@ -146,6 +146,8 @@ public static class IngestCommand
                 var done = Consume(channel.Reader, session, untilLong: progress);
                 if (!done)
                 {
+                    // A long run on a terminal: from here a progress bar instead of a line per article.
+                    _quiet = true;
                     ctx.Console.Progress()
                         .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
                         .Start(p =>
@@ -209,15 +211,11 @@ public static class IngestCommand
         }
 
         private readonly Lock _lines = new();
-        private bool _quiet;
+        // With a progress bar, per-article lines would scroll it away.
+        private volatile bool _quiet;
 
-        private bool Interactive()
-        {
-            var interactive = ctx.Console.Profile.Capabilities.Interactive && !Console.IsOutputRedirected && ReferenceEquals(ctx.Out, Console.Out);
-            // With a progress bar, per-article lines would scroll it away.
-            _quiet = interactive;
-            return interactive;
-        }
+        private bool Interactive() =>
+            ctx.Console.Profile.Capabilities.Interactive && !Console.IsOutputRedirected && ReferenceEquals(ctx.Out, Console.Out);
 
         private void Line(string text)
         {
