@@ -24,9 +24,9 @@ public static class ExtractCommand
             var results = new List<ArticleExtraction>();
             try
             {
-                // A feed item's date is the feed's; pages and text files date themselves (as before feeds were read).
+                // A page's date is its metadata's (JSON-LD, OpenGraph, <time>), a feed item's the feed's; a text file dates itself.
                 foreach (var a in ArticleInputs.Read(p.GetValue(paths)!, Console.In))
-                    results.Add(extractor.Extract(a.Text, a.Name, a.Kind == InputKind.FeedItem ? a.Published : null));
+                    results.Add(extractor.Extract(a.Text, a.Name, a.Published));
             }
             catch (ArticleInputException e)
             {

@@ -5,7 +5,10 @@ using System.Globalization;
 using System.Threading.Channels;
 using Spectre.Console;
 using TreatyWatch.Engine.Actions;
+using TreatyWatch.Ingest.Across;
+using TreatyWatch.Ingest.Checks;
 using TreatyWatch.Ingest.Events;
+using TreatyWatch.Ingest.Inputs;
 using TreatyWatch.Ingest.Mentions;
 using TreatyWatch.Ledger;
 
@@ -35,7 +38,9 @@ public static class IngestCommand
             var ledger = ctx.Ledger(data);
             var extractor = new EventExtractor(GazetteerLoader.Load(BundledData.Locate(data)));
             var json = p.GetValue(CliApp.Format) == OutputFormat.Json;
-            var run = new Run(ctx, ledger, extractor, files, p.GetValue(by) ?? "treatywatch ingest", json);
+            // Claims are checked against the treaty's rules and the record as the ledger holds it now.
+            var checker = new ClaimChecker(ctx.Catalog(data));
+            var run = new Run(ctx, ledger, extractor, checker, files, p.GetValue(by) ?? "treatywatch ingest", json);
             return run.Execute();
         });
         return cmd;
@@ -77,7 +82,7 @@ public static class IngestCommand
 
     private sealed record Item(string Name, NewsArticle Article, List<NewsEvent> Events);
 
-    private sealed class Run(CliContext ctx, LedgerStore ledger, EventExtractor extractor, List<string> files, string who, bool json)
+    private sealed class Run(CliContext ctx, LedgerStore ledger, EventExtractor extractor, ClaimChecker checker, List<string> files, string who, bool json)
     {
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         private int _read;
@@ -86,6 +91,39 @@ public static class IngestCommand
         private int _events;
         private int _actions;
         private string? _current;
+        private readonly NearDuplicateIndex _copies = new();
+        private readonly List<EventReport> _reports = [];
+        private readonly List<ClaimCheck> _checks = [];
+        private readonly List<(string Name, string CopyOf)> _copyOf = [];
+
+        /// <summary>
+        /// Extracts one article and notes what the run reports across articles: a near copy of an article read earlier
+        /// in the run (wire copy), claims that disagree with the treaty's rules or the record, and each event with its
+        /// source for the clusters. A page's or feed item's own publication date dates its relative dates.
+        /// </summary>
+        private Item Prepare(InputArticle input)
+        {
+            var x = extractor.Extract(input.Text, input.Name, input.Published);
+            var copy = _copies.Add(input.Name, input.Text);
+            if (copy.CopyOf is { } of) _copyOf.Add((input.Name, of));
+            var checks = checker.Check(input.Text, x, ctx.Today);
+            _checks.AddRange(checks);
+            var outlet = OutletOf(input.Url);
+            _reports.AddRange(EventReport.Of(x, new ReportSource(input.Name, outlet, input.Url, x.Published, copy.Group)));
+
+            var (article, events) = ToLedger(input.Name, input.Text, x);
+            var metadata = new List<KeyValuePair<string, string>>(article.Metadata) { new("kind", input.Kind.ToString().ToLowerInvariant()) };
+            if (copy.CopyOf is not null) metadata.Add(new("copy_of", copy.CopyOf));
+            for (var i = 0; i < checks.Count; i++) metadata.Add(new($"check_{i + 1}", $"{checks[i].Kind.Name()}: {checks[i].Explanation}"));
+            article = article with { Title = input.Title, Url = input.Url, Outlet = outlet, Metadata = metadata };
+            return new Item(input.Name, article, events);
+        }
+
+        /// <summary>The outlet of a URL: its host without "www." ("https://www.example.org/a" is "example.org").</summary>
+        internal static string? OutletOf(string? url) =>
+            Uri.TryCreate(url, UriKind.Absolute, out var u) && !string.IsNullOrEmpty(u.Host)
+                ? (u.Host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? u.Host[4..] : u.Host).ToLowerInvariant()
+                : null;
 
         public int Execute()
         {
@@ -104,29 +142,30 @@ public static class IngestCommand
                     foreach (var path in files)
                     {
                         if (stop.IsCancellationRequested) break;
-                        string name, text;
                         try
                         {
-                            (name, text) = ExtractCommand.Read([path]).Single();
+                            // A feed gives several articles; a page or a text file one.
+                            foreach (var input in ArticleInputs.Read([path], Console.In))
+                            {
+                                if (stop.IsCancellationRequested) break;
+                                Interlocked.Increment(ref _read);
+                                if (!seen.Add(NewsArticle.HashOf(input.Text)))
+                                {
+                                    // Known before extraction: nothing to do.
+                                    Interlocked.Increment(ref _known);
+                                    Line($"already in the ledger: {input.Name}");
+                                    continue;
+                                }
+
+                                var item = Prepare(input);
+                                channel.Writer.WriteAsync(item, stop.Token).AsTask().GetAwaiter().GetResult();
+                            }
                         }
-                        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or System.Text.DecoderFallbackException)
+                        catch (Exception e) when (e is ArticleInputException or IOException or UnauthorizedAccessException or InvalidDataException or System.Text.DecoderFallbackException)
                         {
                             // One unreadable file stops nothing else; the run exits 1 naming it.
-                            readFailures.Enqueue($"{path}: {e.Message}");
-                            continue;
+                            readFailures.Enqueue(e is ArticleInputException ? e.Message : $"{path}: {e.Message}");
                         }
-
-                        Interlocked.Increment(ref _read);
-                        if (!seen.Add(NewsArticle.HashOf(text)))
-                        {
-                            // Known before extraction: nothing to do.
-                            Interlocked.Increment(ref _known);
-                            Line($"already in the ledger: {path}");
-                            continue;
-                        }
-
-                        var (article, events) = ToLedger(name, text, extractor.Extract(text, name));
-                        channel.Writer.WriteAsync(new Item(path, article, events), stop.Token).AsTask().GetAwaiter().GetResult();
                     }
                 }
                 catch (OperationCanceledException) when (stop.IsCancellationRequested)
@@ -226,6 +265,7 @@ public static class IngestCommand
         private void Summary(List<string> failures)
         {
             var seconds = _clock.Elapsed.TotalSeconds;
+            var clusters = EventClustering.Cluster(_reports);
             if (json)
             {
                 Json.Write(ctx.Out, w =>
@@ -242,6 +282,53 @@ public static class IngestCommand
                     w.WriteStartArray("errors");
                     foreach (var f in failures) w.WriteStringValue(f);
                     w.WriteEndArray();
+                    w.WriteStartArray("nearCopies");
+                    foreach (var (name, of) in _copyOf)
+                    {
+                        w.WriteStartObject();
+                        w.WriteString("file", name);
+                        w.WriteString("copyOf", of);
+                        w.WriteEndObject();
+                    }
+
+                    w.WriteEndArray();
+                    w.WriteStartArray("checks");
+                    foreach (var c in _checks)
+                    {
+                        w.WriteStartObject();
+                        w.WriteString("file", c.Article);
+                        w.WriteString("check", c.Kind.Name());
+                        w.WriteString("state", c.State);
+                        w.WriteString("treaty", c.Treaty);
+                        w.WriteString("explanation", c.Explanation);
+                        w.WriteString("evidence", c.Evidence);
+                        w.WriteNumber("start", c.Start);
+                        w.WriteNumber("end", c.End);
+                        w.WriteEndObject();
+                    }
+
+                    w.WriteEndArray();
+                    w.WriteStartArray("clusters");
+                    foreach (var c in clusters)
+                    {
+                        w.WriteStartObject();
+                        w.WriteString("key", c.Key);
+                        w.WriteString("state", c.State);
+                        w.WriteString("treaty", c.Treaty);
+                        w.WriteString("action", c.Action.Name());
+                        w.WriteString("date", c.Date?.ToString() ?? "");
+                        w.WriteString("certainty", c.Certainty.ToString().ToLowerInvariant());
+                        w.WriteNumber("independentSources", c.IndependentSources);
+                        w.WriteStartArray("files");
+                        foreach (var r in c.Reports) w.WriteStringValue(r.Source.Name);
+                        w.WriteEndArray();
+                        w.WriteStartArray("conflicts");
+                        foreach (var k in c.Conflicts) w.WriteStringValue(k.Explanation);
+                        w.WriteEndArray();
+                        w.WriteEndObject();
+                    }
+
+                    w.WriteEndArray();
                     w.WriteEndObject();
                 });
                 return;
@@ -249,6 +336,16 @@ public static class IngestCommand
 
             ctx.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{_read} article(s) read: {_new} new, {_known} already in the ledger; {_events} event(s) stored, {_actions} reported action(s) added{(failures.Count > 0 ? $"; {failures.Count} failed" : "")} ({seconds:0.00} s)"));
+            foreach (var (name, of) in _copyOf) ctx.Out.WriteLine($"near copy: {name} repeats {of} (counted once as a source)");
+            foreach (var c in _checks) ctx.Out.WriteLine($"check ({c.Kind.Name()}) {c.Article}: {c.Explanation}");
+            var across = clusters.Where(c => c.Reports.Count > 1 || c.Conflicts.Count > 0).ToList();
+            if (across.Count > 0) ctx.Out.WriteLine($"{across.Count} event(s) reported by more than one article:");
+            foreach (var c in across)
+            {
+                ctx.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  {c.State} {c.Treaty} {c.Action.Name()} {c.Date?.ToString() ?? "(no date)"}: {c.Certainty.ToString().ToLowerInvariant()}, {c.IndependentSources} independent source(s) ({string.Join(", ", c.Reports.Select(r => r.Source.Name).Distinct())})"));
+                foreach (var k in c.Conflicts) ctx.Out.WriteLine($"    disputed: {k.Explanation}");
+            }
         }
 
         /// <summary>
@@ -263,7 +360,7 @@ public static class IngestCommand
                 if (input == "-") files.Add(input);
                 else if (Directory.Exists(input))
                     files.AddRange(Directory.EnumerateFiles(input, "*", SearchOption.AllDirectories)
-                        .Where(f => ExtractCommand.Extensions.Any(e => f.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
+                        .Where(f => ArticleInputs.Extensions.Any(e => f.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
                         .Order(StringComparer.Ordinal));
                 else if (File.Exists(input) || new FileInfo(input).LinkTarget is not null) files.Add(input);
                 else throw new UserInputException($"'{input}' is neither a file nor a folder");

@@ -1,4 +1,4 @@
--- 0003 event identity (PostgreSQL): an extracted event is one state's step on one treaty, so one sentence can give
+-- 0004 event identity (PostgreSQL): an extracted event is one state's step on one treaty, so one sentence can give
 -- several (a group expanded: "the Baltic states voted"; two treaties named together). Version 2 kept one event per
 -- (article, action, evidence span), which refused those; the identity is now (article, state, treaty, action, span).
 -- The event of an action is looked up by event_id.
