@@ -59,6 +59,11 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
         "signature", "notification", "denunciation", "departure", "exit", "suspension", "parlement",
         "mission", "delegation", "embassy", "envoy", "ambassador", "spokesperson", "spokesman", "president", "prime");
 
+    // "lawmakers in Poland", "the government in Warsaw": an institution located in the state is the state's own
+    private static readonly FrozenSet<string> ActorNounsBeforeIn = Words(
+        "parliament", "lawmakers", "legislators", "legislature", "mps", "deputies", "senators", "senate", "parliamentarians",
+        "government", "authorities", "officials", "cabinet", "ministers", "leaders", "députés", "parlementaires", "gouvernement");
+
     private static readonly FrozenSet<string> CoAgentBeforeWith = Words(
         "jointly", "together", "along", "alongside");
 
@@ -122,10 +127,20 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
             var actor = FindActor(a, si, p, cues, states);
             bool future = IsFuture(a, p, cues, first);
             var action = Classify(a, p, topic, actor, cues, future, topicCue);
-            if (action is not { } act)
+            if (action is not { } classified)
             {
                 Trace?.Invoke($"  [{si}] {t.Text[p.Start..p.End]}: no action (topic {topic}, actor {actor})");
                 continue;
+            }
+            var act = classified;
+            bool reportedPlan = false;
+            // a withdrawal told as a plan in reported speech, with no date of its own, is the announcement
+            if (act == EventAction.WithdrawalEffective && future && p.Kind == CueKind.Withdraw
+                && !dateOwner.Any(kv => kv.Value == p.FirstToken) && IsReportedIntention(a, p, cues, first, end))
+            {
+                act = EventAction.AnnounceIntentToWithdraw;
+                future = false;
+                reportedPlan = true;
             }
             var agents = FindAgents(a, si, p, act, states, cues);
             if (agents.Length == 0 && act != EventAction.EntryIntoForce)
@@ -186,7 +201,7 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
                     {
                         State = agents[k], Treaty = tr, Action = act, Date = datesForAgents[k], WeakDate = weak,
                         Votes = IsVoteAction(act, actor) ? votes : null, Sentence = si, Actor = actor,
-                        Background = background, Future = future, NeedsDate = p.Kind == CueKind.TakeEffect,
+                        Background = background, Future = future, NeedsDate = p.Kind == CueKind.TakeEffect || reportedPlan,
                     };
                     produced.Add(c);
                     Trace?.Invoke($"  [{si}] {t.Text[p.Start..p.End]}: {c.State} {c.Treaty} {act.Name()} {c.Date} (actor {actor}, topic {topic})");

@@ -289,4 +289,60 @@ public class EventExtractorTests
         "EST rome-statute announce_intent_to_withdraw 2025-09-22",
         "LTU apmbc recommend_withdrawal 2025-09-23",
         "LVA rome-statute announce_intent_to_withdraw 2025-09-22");
+
+    [Fact]
+    public void Subject_InstitutionInAState_IsThatState() => AssertEvents("""
+        Published Wednesday, March 12, 2025
+
+        Lawmakers in Poland voted to withdraw from the Ottawa Convention on Tuesday. The motion passed 413-15, with three abstentions.
+        Parliament in Norway last week voted to ratify the Arms Trade Treaty, officials said.
+        """,
+        "POL apmbc parliament_vote_withdraw 2025-03-11",
+        "NOR att parliament_vote_ratify 2025-03");
+
+    [Fact]
+    public void ReportedSpeech_APlanToldOnADay_IsTheAnnouncement() => AssertEvents("""
+        Published Wednesday, March 12, 2025
+
+        Latvia, Lithuania and Estonia said on Monday they were leaving the Rome Statute with immediate effect.
+        Hungary said on Tuesday it would withdraw from the Arms Trade Treaty.
+        """,
+        "EST rome-statute announce_intent_to_withdraw 2025-03-10",
+        "LTU rome-statute announce_intent_to_withdraw 2025-03-10",
+        "LVA rome-statute announce_intent_to_withdraw 2025-03-10",
+        "HUN att announce_intent_to_withdraw 2025-03-11");
+
+    [Fact]
+    public void ReportedSpeech_UndatedOrConditionalOrNegatedPlans_AreNotEvents() => AssertEvents("""
+        Published Wednesday, March 12, 2025
+
+        Finland said it would leave the Arms Trade Treaty, according to an official.
+        Türkiye said on Tuesday it would withdraw from the Istanbul Convention if the court ruled against it.
+        Norway said on Monday it would not withdraw from the Ottawa Convention.
+        """);
+
+    [Fact]
+    public void ReportedSpeech_AFutureWithdrawalWithItsOwnDate_IsTheEffectiveDate() => AssertEvents("""
+        Published Wednesday, March 12, 2025
+
+        Finland will withdraw from the Arms Trade Treaty on September 1, the foreign ministry said on Tuesday.
+        """,
+        "FIN att withdrawal_effective 2025-09-01");
+
+    [Fact]
+    public void Notify_ABillSubmittedToParliament_IsNoDeposit() => AssertEvents("""
+        Published Wednesday, March 12, 2025
+
+        A bill to withdraw from the Ottawa Convention was submitted to Finland's parliament on Tuesday.
+        The government of Norway on Monday submitted a bill to the Storting on leaving the Ottawa Convention.
+        """,
+        "NOR apmbc recommend_withdrawal 2025-03-10");
+
+    [Fact]
+    public void Rejoining_IsARatification() => AssertEvents("""
+        Published Wednesday, March 12, 2025
+
+        The United States rejoined the Arms Trade Treaty on Tuesday.
+        """,
+        "USA att ratify 2025-03-11");
 }
