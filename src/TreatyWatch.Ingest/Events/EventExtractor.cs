@@ -183,7 +183,8 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
                 }
                 if (date is null && a.EmbeddedPosts.TryGetValue(si, out var post) && post.Date is { } pd) { date = pd; weak = true; }
                 // the lead's main verb, not a subordinate one ("a year after it notified the UN")
-                if (date is null && IsLead(a, si) && a.Published is { } pub && !future && IsDoneForm(a, p, cues) && p.FirstToken == predicates[0].FirstToken
+                // a date the clause states but that cannot be resolved ("last week" across two months) is not the page's date
+                if (date is null && ownDates.Count == 0 && IsLead(a, si) && a.Published is { } pub && !future && IsDoneForm(a, p, cues) && p.FirstToken == predicates[0].FirstToken
                     && !IsSubordinate(a, p))
                 {
                     date = PartialDate.OfDay(pub);

@@ -345,4 +345,12 @@ public class EventExtractorTests
         The United States rejoined the Arms Trade Treaty on Tuesday.
         """,
         "USA att ratify 2025-03-11");
+
+    [Fact]
+    public void LeadWithAnUnresolvableDate_DoesNotTakeThePageDate() => AssertEvents("""
+        Published Wednesday, March 5, 2025
+
+        Norway's parliament voted last week to leave the Ottawa Convention.
+        """,
+        "NOR apmbc parliament_vote_withdraw");
 }
