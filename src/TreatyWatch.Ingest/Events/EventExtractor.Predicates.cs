@@ -258,7 +258,8 @@ public sealed partial class EventExtractor
     private static bool IsCancelled(Article a, Cue p, List<Cue> cues, int sentenceFirst, out string why)
     {
         var t = a.Tokens;
-        int from = Math.Max(sentenceFirst, p.FirstToken - 6);
+        // "would become the first member to leave": the hedge stands before the ordinal's verb
+        int from = Math.Max(sentenceFirst, p.FirstToken - (NthToAct(a, p) ? 12 : 6));
         // a clause boundary (comma before a new subject) limits how far back a hedge reaches
         for (int k = p.FirstToken - 1; k > from; k--)
             if (t.Gap(k - 1).Contains(';') || t.Gap(k - 1).Contains(':')) { from = k; break; }
@@ -433,6 +434,9 @@ public sealed partial class EventExtractor
     private static EventAction? Classify(Article a, Cue p, Topic topic, Actor actor, List<Cue> cues, bool future, Cue? topicCue)
     {
         var t = a.Tokens;
+        // "will vote on Thursday", "is to sign the law": a step ahead is no event (a withdrawal's stated date is)
+        if (future && p.Kind is CueKind.Vote or CueKind.Recommend or CueKind.LawSigned or CueKind.Notify or CueKind.Sign or CueKind.Revoke)
+            return null;
         switch (p.Kind)
         {
             case CueKind.Vote:

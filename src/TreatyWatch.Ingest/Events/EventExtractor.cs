@@ -193,7 +193,7 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
                 for (int k = 0; k < agents.Length; k++) datesForAgents[k] = date;
             }
 
-            var votes = a.VotesIn(si);
+            var votes = VotesOf(a, si, p, predicates, states);
             bool background = cues.Any(c => c.Kind == CueKind.Background);
             for (int k = 0; k < agents.Length; k++)
                 foreach (var tr in treatyIds)
@@ -213,6 +213,32 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
         into.AddRange(produced);
         UpdateFocus(a, states, agentsUsed);
         UpdateTopic(a, si, cues);
+    }
+
+    /// <summary>
+    /// The figures of a vote: those of the sentence, or, when the sentence reports several votes ("Latvian
+    /// lawmakers voted 68-14 ..., while Estonia's parliament approved a similar bill"), those between this vote
+    /// and the next.
+    /// </summary>
+    private static Votes? VotesOf(Article a, int si, Cue p, List<Cue> predicates, List<StateRef> states)
+    {
+        // the votes that open a clause of their own: a state named between the vote before and this one
+        var heads = new List<Cue>();
+        int previousEnd = -1;
+        foreach (var q in predicates)
+        {
+            if (q.Kind != CueKind.Vote) continue;
+            if (heads.Count == 0 || states.Exists(r => r.First >= previousEnd && r.End <= q.FirstToken)) heads.Add(q);
+            previousEnd = q.EndToken;
+        }
+        if (heads.Count < 2) return a.VotesIn(si);
+        int index = -1;
+        for (int i = 0; i < heads.Count; i++) if (heads[i].FirstToken <= p.FirstToken) index = i;
+        if (index < 0) index = 0;
+        int from = index == 0 ? a.SentenceFirstToken[si] : heads[index].FirstToken;
+        int to = index + 1 < heads.Count ? heads[index + 1].FirstToken : a.SentenceEndToken[si];
+        int endOffset = index + 1 < heads.Count ? a.Tokens.Tokens[to].Start : a.Sentences[si].End;
+        return VoteParser.Parse(a.Tokens, from, to, endOffset);
     }
 
     /// <summary>"signed a decree" is one predicate, not "signed" and "signed a decree".</summary>

@@ -353,4 +353,34 @@ public class EventExtractorTests
         Norway's parliament voted last week to leave the Ottawa Convention.
         """,
         "NOR apmbc parliament_vote_withdraw");
+
+    [Fact]
+    public void FutureSteps_AVoteOrSignatureAhead_AreNotEvents() => AssertEvents("""
+        Published Wednesday, March 12, 2025
+
+        Lithuania's parliament will vote on leaving the cluster munitions convention on Thursday.
+        Norway's president is to sign the law on withdrawing from the Ottawa Convention next week.
+        """);
+
+    [Fact]
+    public void Hypothetical_FirstToAct_UnderWouldAndIf_IsNotAnEvent() => AssertEvents("""
+        Published Wednesday, March 12, 2025
+
+        Poland would become the first NATO member to leave the Ottawa Convention if parliament approves the bill next week.
+        """);
+
+    [Fact]
+    public void Votes_TwoVotesInOneSentence_KeepTheirOwnFigures()
+    {
+        var article = Extractor.Extract("""
+            Published Wednesday, March 12, 2025
+
+            Latvian lawmakers voted 68-14 on Tuesday to leave the Ottawa Convention, while Estonia's parliament approved a similar bill on Monday.
+            """, "test.txt");
+        var lva = Assert.Single(article.Events, e => e.State == "LVA");
+        var est = Assert.Single(article.Events, e => e.State == "EST");
+        Assert.Equal(68, lva.Votes?.For);
+        Assert.Equal(14, lva.Votes?.Against);
+        Assert.Null(est.Votes);
+    }
 }
