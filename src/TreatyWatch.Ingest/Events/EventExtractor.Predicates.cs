@@ -215,8 +215,21 @@ public sealed partial class EventExtractor
 
     private static bool TreatyFollows(Article a, Cue c, int within)
     {
+        // "ratified the convention in 2011 but quit it on Monday": "it" stands for the treaty named before it
+        if (a.Tokens.Is(c.EndToken, "it") && TreatyBefore(a, c)) return true;
         for (int k = c.EndToken; k <= Math.Min(a.Tokens.Count - 1, c.EndToken + within); k++)
             if (a.TreatyStartingAt[k]) return true;
+        return false;
+    }
+
+    private static bool TreatyBefore(Article a, Cue c)
+    {
+        // within the clause chain of the sentence: back to a full stop, at most 25 words
+        for (int k = c.FirstToken - 1; k >= Math.Max(0, c.FirstToken - 25); k--)
+        {
+            if (a.TreatyStartingAt[k]) return true;
+            if (a.Tokens.Gap(k).Contains('.') || a.Tokens.Gap(k).Contains('\n')) return false;
+        }
         return false;
     }
 
@@ -449,7 +462,8 @@ public sealed partial class EventExtractor
                         Actor.Head when !IsNounVote(a, p) => EventAction.LawSigned,
                         _ => null,
                     },
-                    Topic.Ratify => actor == Actor.Parliament ? EventAction.ParliamentVoteRatify : null,
+                    // "approved the country's accession": consent to be bound, as for a ratification
+                    Topic.Ratify or Topic.Accede => actor == Actor.Parliament ? EventAction.ParliamentVoteRatify : null,
                     Topic.Suspend => actor is Actor.Parliament or Actor.Head or Actor.Ministry or Actor.Government ? EventAction.Suspend : null,
                     _ => null,
                 };

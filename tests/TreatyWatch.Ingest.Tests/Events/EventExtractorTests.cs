@@ -383,4 +383,22 @@ public class EventExtractorTests
         Assert.Equal(14, lva.Votes?.Against);
         Assert.Null(est.Votes);
     }
+
+    [Fact]
+    public void TreatyPronoun_QuitIt_RefersToTheTreatyNamedBefore() => AssertEvents("""
+        Published Wednesday, March 12, 2025
+
+        Lithuania ratified the Convention on Cluster Munitions in 2011, but quit it on Monday.
+        Norway left it in 2020, officials said.
+        """,
+        "LTU ccm ratify 2011",
+        "LTU ccm withdrawal_effective 2025-03-10");
+
+    [Fact]
+    public void ParliamentApprovingAnAccession_IsAVoteToRatify() => AssertEvents("""
+        Published Wednesday, March 12, 2025
+
+        Norway's parliament on Tuesday approved the country's accession to the Arms Trade Treaty.
+        """,
+        "NOR att parliament_vote_ratify 2025-03-11");
 }
