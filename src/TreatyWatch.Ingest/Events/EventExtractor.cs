@@ -94,7 +94,8 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
                 if (IsPredicate(a, c, cues)) (candidatesForPredicates ??= []).Add(c);
         if (s.Kind != SentenceKind.Body || candidatesForPredicates is null && !cues.Exists(c => c.Kind == CueKind.Report))
         {
-            UpdateFocus(a, states, []);
+            // "Russia criticised the debate.": a sentence off the treaty story does not take over "the country"
+            if (a.FocusSingle.Length == 0 || BearsOnATreaty(a, si, cues)) UpdateFocus(a, states, []);
             UpdateTopic(a, si, cues);
             return;
         }
@@ -239,6 +240,16 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
         int to = index + 1 < heads.Count ? heads[index + 1].FirstToken : a.SentenceEndToken[si];
         int endOffset = index + 1 < heads.Count ? a.Tokens.Tokens[to].Start : a.Sentences[si].End;
         return VoteParser.Parse(a.Tokens, from, to, endOffset);
+    }
+
+    private static bool BearsOnATreaty(Article a, int si, List<Cue> cues)
+    {
+        if (HasTreatyMention(a, si)) return true;
+        foreach (var c in cues)
+            if (c.Kind is CueKind.Withdraw or CueKind.Ratify or CueKind.Accede or CueKind.Suspend or CueKind.StepAnaphor
+                or CueKind.Vote or CueKind.Recommend or CueKind.Announce or CueKind.LawSigned or CueKind.Notify or CueKind.Sign)
+                return true;
+        return false;
     }
 
     /// <summary>"signed a decree" is one predicate, not "signed" and "signed a decree".</summary>

@@ -401,4 +401,14 @@ public class EventExtractorTests
         Norway's parliament on Tuesday approved the country's accession to the Arms Trade Treaty.
         """,
         "NOR att parliament_vote_ratify 2025-03-11");
+
+    [Fact]
+    public void TheCountry_RefersToTheStateOfTheTreatyStory_NotToAPassingMention() => AssertEvents("""
+        Published Wednesday, March 12, 2025
+
+        Finland's parliament debated the Ottawa Convention on Monday.
+        Russia criticised the debate.
+        On Tuesday, the country's lawmakers voted to leave the pact.
+        """,
+        "FIN apmbc parliament_vote_withdraw 2025-03-11");
 }
