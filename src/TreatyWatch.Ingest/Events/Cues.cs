@@ -93,7 +93,7 @@ public static partial class CueLexicon
 
     private const string SignPattern = @"(?:sign(?:s|ed)?)(?![\p{L}])";
 
-    private const string TakeEffectPattern = @"(?:(?:tak(?:e|es|ing)|took|taken)\s+(?:full\s+|legal\s+)?effect|(?:come|came|comes|coming)\s+into\s+effect|effective\s+(?:on|from|as\s+of)|(?:officially|formally)\s+completed?|completed?\s+(?:the\s+)?(?:procedure|process)|no\s+longer\s+be\s+bound|prend(?:ra)?\s+effet)(?![\p{L}])";
+    private const string TakeEffectPattern = @"(?:(?:tak(?:e|es|ing)|took|taken)\s+(?:full\s+|legal\s+)?effect|(?:come|came|comes|coming)\s+into\s+effect|effective\s+(?:on|from|as\s+of)|(?:officially|formally)\s+completed?|completed?\s+(?:the\s+)?(?:procedure|process)|complet(?:ed|es|e)\s+(?:its|their|the)\s+withdrawal|no\s+longer\s+be\s+bound|prend(?:ra)?\s+effet)(?![\p{L}])";
 
     private const string EntryIntoForcePattern = @"(?:(?:enter(?:s|ed|ing)?|entry|came|come|comes|coming|went|go)\s+into\s+force|entr(?:ée|é|ee|era|ent)\s+en\s+vigueur|est\s+entr[ée]e?\s+en\s+vigueur|bec(?:ame|ome|omes|oming)\s+(?:a\s+)?participating\s+state|bec(?:ame|ome|omes|oming)\s+effective)(?![\p{L}])";
 

@@ -411,4 +411,12 @@ public class EventExtractorTests
         On Tuesday, the country's lawmakers voted to leave the pact.
         """,
         "FIN apmbc parliament_vote_withdraw 2025-03-11");
+
+    [Fact]
+    public void CompletedItsWithdrawal_IsTheEffect_DatedByTheStatement() => AssertEvents("""
+        Published Wednesday, March 12, 2025
+
+        Officials in Vilnius said on Tuesday that Lithuania had completed its withdrawal from the Convention on Cluster Munitions.
+        """,
+        "LTU ccm withdrawal_effective 2025-03-11");
 }
