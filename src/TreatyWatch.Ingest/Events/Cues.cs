@@ -72,7 +72,7 @@ public static partial class CueLexicon
 
     private const string WithdrawPattern = @"(?:withdr[ae]w\p{L}*|pull(?:s|ed|ing)?\s+out|leav(?:e|es|ing)|left|exit(?:s|ed|ing)?|quit(?:s|ting)?|abandon(?:s|ed|ing)?|denounc\p{L}*|denunciation|departure|drop(?:s|ped|ping)?|ditch(?:es|ed|ing)?|de-?ratif\p{L}*|(?:end(?:s|ed)?|ending|terminat\p{L}+)\s+(?:its|their|the\s+country['’]s|\p{L}+['’]s)\s+participation|cease[sd]?\s+to\s+be\s+(?:a\s+)?(?:state\s+)?part(?:y|ies)|no\s+longer\s+be\s+(?:bound|a\s+party)|(?:revok|rescind|cancel)\p{L}*\s+(?:\p{L}+['’]s\s+|its\s+|the\s+|their\s+)?ratification|withdrawal\s+of\s+(?:its\s+)?ratification|annul(?:s|led|ling|ment)?|se\s+retir\p{L}*|retir\p{L}+|retrait|sortie|dénonc\p{L}*)(?![\p{L}])";
 
-    private const string RatifyPattern = @"(?:ratif(?:y|ies|ied|ying|ication|ications)|joined|join(?:s|ing)?|by\s+acceptance|accepted\s+(?=the\s+(?:treaty|convention|agreement|protocol|statute|amendment))|consent\s+to\s+be\s+bound|bec(?:ame|ome|omes|oming)\s+(?:a\s+|the\s+(?:\d+\p{L}*\s+|\p{L}+\s+)?)?(?:state\s+)?part(?:y|ies)\s+to|adhered|ratifi[ée]\p{L}*|adhér\p{L}+)(?![\p{L}])";
+    private const string RatifyPattern = @"(?:ratif(?:y|ies|ied|ying|ication|ications)|(?:re-?)?joined|(?:re-?)?join(?:s|ing)?|by\s+acceptance|accepted\s+(?=the\s+(?:treaty|convention|agreement|protocol|statute|amendment))|consent\s+to\s+be\s+bound|bec(?:ame|ome|omes|oming)\s+(?:a\s+|the\s+(?:\d+\p{L}*\s+|\p{L}+\s+)?)?(?:state\s+)?part(?:y|ies)\s+to|adhered|ratifi[ée]\p{L}*|adhér\p{L}+)(?![\p{L}])";
 
     private const string AccedePattern = @"(?:acced(?:e|ed|es|ing)|accession)(?![\p{L}])";
 
@@ -93,7 +93,7 @@ public static partial class CueLexicon
 
     private const string SignPattern = @"(?:sign(?:s|ed)?)(?![\p{L}])";
 
-    private const string TakeEffectPattern = @"(?:(?:tak(?:e|es|ing)|took|taken)\s+(?:full\s+|legal\s+)?effect|(?:come|came|comes|coming)\s+into\s+effect|effective\s+(?:on|from|as\s+of)|(?:officially|formally)\s+completed?|completed?\s+(?:the\s+)?(?:procedure|process)|no\s+longer\s+be\s+bound|prend(?:ra)?\s+effet)(?![\p{L}])";
+    private const string TakeEffectPattern = @"(?:(?:tak(?:e|es|ing)|took|taken)\s+(?:full\s+|legal\s+)?effect|(?:come|came|comes|coming)\s+into\s+effect|effective\s+(?:on|from|as\s+of)|(?:officially|formally)\s+completed?|completed?\s+(?:the\s+)?(?:procedure|process)|complet(?:ed|es|e)\s+(?:its|their|the)\s+withdrawal|no\s+longer\s+be\s+bound|prend(?:ra)?\s+effet)(?![\p{L}])";
 
     private const string EntryIntoForcePattern = @"(?:(?:enter(?:s|ed|ing)?|entry|came|come|comes|coming|went|go)\s+into\s+force|entr(?:ée|é|ee|era|ent)\s+en\s+vigueur|est\s+entr[ée]e?\s+en\s+vigueur|bec(?:ame|ome|omes|oming)\s+(?:a\s+)?participating\s+state|bec(?:ame|ome|omes|oming)\s+effective)(?![\p{L}])";
 
@@ -192,7 +192,7 @@ public static partial class CueLexicon
     private static readonly (CueKind Kind, Regex Anchored, string Leads)[] Table =
     [
         (CueKind.Withdraw, WithdrawAt(), "withdr* pull* leav* left exit* quit* abandon* denounc* denunciation departure drop* ditch* de deratif* end ends ended ending terminat* cease* no revok* rescind* cancel* annul* se retir* retrait sortie dénonc*"),
-        (CueKind.Ratify, RatifyAt(), "ratif* joined join* by accepted consent bec* adhered adhér*"),
+        (CueKind.Ratify, RatifyAt(), "ratif* joined join* rejoin* re by accepted consent bec* adhered adhér*"),
         (CueKind.Accede, AccedeAt(), "acced* accession"),
         (CueKind.Suspend, SuspendAt(), "suspen*"),
         (CueKind.StepAnaphor, StepAnaphorAt(), "bill motion move moves decision step steps law measure proposal document resolution plan plans initiative declaration"),

@@ -23,6 +23,16 @@ public enum RelativeDay
     LastNamedMonth,
     /// <summary>"in July of that year": the month in the year last named.</summary>
     MonthOfThatYear,
+    /// <summary>"this week", "earlier this week": the month of the publication week, when it lies in one month.</summary>
+    ThisWeek,
+    /// <summary>"next week": the month of the next week, when it lies in one month.</summary>
+    NextWeek,
+    /// <summary>"two weeks ago": the month around that day, when the days around it lie in one month.</summary>
+    WeeksAgo,
+    /// <summary>"three months ago": that month.</summary>
+    MonthsAgo,
+    /// <summary>"two years ago": that year.</summary>
+    YearsAgo,
 }
 
 /// <summary>Words before a date that say it is not the date of the step ("by 2005", "since 2012").</summary>
@@ -83,7 +93,7 @@ public static partial class DateFinder
     private const string Relative =
         @"(?<rel>today|yesterday|tonight|last\s+night|this\s+(?:morning|afternoon|evening)|earlier\s+today|aujourd'hui|hier" +
         @"|(?:earlier\s+|later\s+)?(?:this|last|next)\s+(?:week|month|year)|le\s+mois\s+dernier|l'année\s+dernière" +
-        @"|(?<ago>\d+|one|two|three|four|five|six|seven|a)\s+days?\s+ago)(?![\p{L}])";
+        @"|(?<ago>\d+|one|two|three|four|five|six|seven|a)\s+(?<unit>day|week|month|year)s?\s+ago)(?![\p{L}])";
     private const string WeekdayAlone = @"(?<wday>(?:(?:last|this|next|late|early)\s+(?:on\s+)?)?(?:" + Weekdays + @"))(?![\p{L}])";
     private const string BareYear = @"(?<yr>(?:the\s+)?(?:early|mid|late|end\s+of)?[-\s]*" + Year + @")(?!s\b|'s\b|\s*[-–]\s*(?:19|20)\d\d)";
 
@@ -123,7 +133,7 @@ public static partial class DateFinder
         foreach (var w in Weekdays.Split('|')) index.Add(w, WeekdayLed);
         foreach (var w in "early mid late end beginning".Split(' ')) index.Add(w, QualifierLed);
         foreach (var w in "last this next".Split(' ')) index.Add(w, LastThisNextLed);
-        foreach (var w in "today yesterday tonight earlier later aujourd hier le l same that one two three four five six seven".Split(' '))
+        foreach (var w in "today yesterday tonight earlier later aujourd hier le l same that one two three four five six seven a".Split(' '))
             index.Add(w, RelativeLed);
         return index.Freeze();
     }
@@ -219,13 +229,21 @@ public static partial class DateFinder
                 "yesterday" or "hier" => RelativeDay.Yesterday,
                 "last night" => RelativeDay.LastNight,
                 "last week" => RelativeDay.LastWeek,
+                "this week" or "earlier this week" or "later this week" => RelativeDay.ThisWeek,
+                "next week" => RelativeDay.NextWeek,
                 "this month" or "earlier this month" or "later this month" => RelativeDay.ThisMonth,
                 "last month" or "le mois dernier" => RelativeDay.LastMonth,
                 "next month" => RelativeDay.NextMonth,
                 "this year" or "earlier this year" or "later this year" => RelativeDay.ThisYear,
                 "last year" or "l'année dernière" => RelativeDay.LastYear,
                 "next year" => RelativeDay.NextYear,
-                _ when m.Groups["ago"].Success => RelativeDay.DaysAgo,
+                _ when m.Groups["ago"].Success => m.Groups["unit"].Value.ToLowerInvariant() switch
+                {
+                    "week" => RelativeDay.WeeksAgo,
+                    "month" => RelativeDay.MonthsAgo,
+                    "year" => RelativeDay.YearsAgo,
+                    _ => RelativeDay.DaysAgo,
+                },
                 _ => RelativeDay.None,
             };
             if (rel == RelativeDay.None) return null;
@@ -372,6 +390,31 @@ public static partial class DateFinder
             case RelativeDay.Yesterday or RelativeDay.LastNight: return PartialDate.OfDay(pub.PlusDays(-1));
             case RelativeDay.DaysAgo: return e.Amount > 0 ? PartialDate.OfDay(pub.PlusDays(-e.Amount)) : null;
             case RelativeDay.ThisMonth: return ReportedDates.Make(pub.Year, pub.Month);
+            case RelativeDay.ThisWeek:
+            {
+                var monday = pub.PlusDays(-((int)pub.DayOfWeek - 1));
+                return monday.Month == pub.Month ? ReportedDates.Make(pub.Year, pub.Month) : null;
+            }
+            case RelativeDay.NextWeek:
+            {
+                var monday = pub.PlusDays(8 - (int)pub.DayOfWeek);
+                var sunday = monday.PlusDays(6);
+                return monday.Month == sunday.Month ? ReportedDates.Make(monday.Year, monday.Month) : null;
+            }
+            case RelativeDay.WeeksAgo:
+            {
+                // "a week ago" is loose: its month, when the days around it lie in one month
+                if (e.Amount <= 0) return null;
+                var day = pub.PlusDays(-7 * e.Amount);
+                return day.PlusDays(-3).Month == day.PlusDays(3).Month ? ReportedDates.Make(day.Year, day.Month) : null;
+            }
+            case RelativeDay.MonthsAgo:
+            {
+                if (e.Amount <= 0) return null;
+                var d = pub.PlusMonths(-e.Amount);
+                return ReportedDates.Make(d.Year, d.Month);
+            }
+            case RelativeDay.YearsAgo: return e.Amount > 0 ? ReportedDates.Make(pub.Year - e.Amount) : null;
             case RelativeDay.LastMonth: { var d = pub.PlusMonths(-1); return ReportedDates.Make(d.Year, d.Month); }
             case RelativeDay.NextMonth: { var d = pub.PlusMonths(1); return ReportedDates.Make(d.Year, d.Month); }
             case RelativeDay.ThisYear: return ReportedDates.Make(pub.Year);

@@ -144,7 +144,51 @@ public sealed partial class EventExtractor
     }
 
     private static bool FutureBefore(Article a, Cue c, List<Cue> cues) =>
-        cues.Any(x => x.Kind == CueKind.Future && x.EndToken <= c.FirstToken && c.FirstToken - x.EndToken <= 1);
+        cues.Any(x => x.Kind == CueKind.Future && x.EndToken <= c.FirstToken && c.FirstToken - x.EndToken <= 1)
+        || ReportedWouldBefore(a, c, cues);
+
+    // "said on Monday it would withdraw": the future of a reported statement
+    private static bool ReportedWouldBefore(Article a, Cue c, List<Cue> cues)
+    {
+        int k = c.FirstToken - 1;
+        if (k >= 0 && a.Tokens.Span(k).EndsWith("ly", StringComparison.OrdinalIgnoreCase)) k--;
+        return cues.Any(x => x.Kind == CueKind.Modal && x.FirstToken == k && ReportedFuture(a, x));
+    }
+
+    /// <summary>
+    /// A withdrawal announced in reported speech, not done: "Kenya said on Monday it would leave the pact",
+    /// "the juntas said they were leaving the court", "Chile will quit the treaty, the minister said". The
+    /// report's verb stands before the clause, or after it behind a comma; a condition after it ("... if the
+    /// court rules against it") makes it hypothetical.
+    /// </summary>
+    private static bool IsReportedIntention(Article a, Cue p, List<Cue> cues, int sentenceFirst, int sentenceEnd)
+    {
+        var t = a.Tokens;
+        bool reported = false;
+        foreach (var c in cues)
+        {
+            if (c.Kind != CueKind.Report) continue;
+            if (c.FirstToken < sentenceFirst || c.FirstToken >= sentenceEnd) continue;
+            // "said (on Monday) (that) it would withdraw"
+            if (c.EndToken <= p.FirstToken && p.FirstToken - c.EndToken <= 8) reported = true;
+            // "..., the minister said"
+            if (c.FirstToken > p.EndToken)
+                for (int k = c.FirstToken - 1; k >= Math.Max(p.EndToken, c.FirstToken - 5); k--)
+                    if (t.Gap(k).Contains(',')) { reported = true; break; }
+        }
+        if (!reported) return false;
+        foreach (var c in cues)
+        {
+            // "announced that they will withdraw" is read as the announcement itself; "notified the UN it is
+            // leaving" is the notice, a deposit
+            if (c.Kind is CueKind.Announce or CueKind.Notify && c.FirstToken >= sentenceFirst && c.EndToken <= p.FirstToken
+                && p.FirstToken - c.EndToken <= 10) return false;
+        }
+        foreach (var c in cues)
+            if (c.Kind == CueKind.Modal && c.FirstToken > p.EndToken && c.FirstToken < sentenceEnd
+                && (t.Is(c.FirstToken, "if") || t.Is(c.FirstToken, "unless") || t.Is(c.FirstToken, "once"))) return false;
+        return true;
+    }
 
     // "The step follows Lithuania's withdrawal from the convention": a withdrawal named as a past fact
     private static bool FollowsFact(Article a, Cue c)
@@ -171,8 +215,21 @@ public sealed partial class EventExtractor
 
     private static bool TreatyFollows(Article a, Cue c, int within)
     {
+        // "ratified the convention in 2011 but quit it on Monday": "it" stands for the treaty named before it
+        if (a.Tokens.Is(c.EndToken, "it") && TreatyBefore(a, c)) return true;
         for (int k = c.EndToken; k <= Math.Min(a.Tokens.Count - 1, c.EndToken + within); k++)
             if (a.TreatyStartingAt[k]) return true;
+        return false;
+    }
+
+    private static bool TreatyBefore(Article a, Cue c)
+    {
+        // within the clause chain of the sentence: back to a full stop, at most 25 words
+        for (int k = c.FirstToken - 1; k >= Math.Max(0, c.FirstToken - 25); k--)
+        {
+            if (a.TreatyStartingAt[k]) return true;
+            if (a.Tokens.Gap(k).Contains('.') || a.Tokens.Gap(k).Contains('\n')) return false;
+        }
         return false;
     }
 
@@ -214,7 +271,8 @@ public sealed partial class EventExtractor
     private static bool IsCancelled(Article a, Cue p, List<Cue> cues, int sentenceFirst, out string why)
     {
         var t = a.Tokens;
-        int from = Math.Max(sentenceFirst, p.FirstToken - 6);
+        // "would become the first member to leave": the hedge stands before the ordinal's verb
+        int from = Math.Max(sentenceFirst, p.FirstToken - (NthToAct(a, p) ? 12 : 6));
         // a clause boundary (comma before a new subject) limits how far back a hedge reaches
         for (int k = p.FirstToken - 1; k > from; k--)
             if (t.Gap(k - 1).Contains(';') || t.Gap(k - 1).Contains(':')) { from = k; break; }
@@ -269,6 +327,7 @@ public sealed partial class EventExtractor
         foreach (var c in cues)
             if (c.Kind == CueKind.Future && c.FirstToken < p.FirstToken && p.FirstToken - c.EndToken <= 3 && c.FirstToken >= sentenceFirst)
                 return true;
+        if (p.Kind == CueKind.Withdraw && ReportedWouldBefore(a, p, cues)) return true;
         // "Poland is withdrawing from the convention on February 20"
         if (p.Kind == CueKind.Withdraw && t.Span(p.FirstToken).EndsWith("ing", StringComparison.OrdinalIgnoreCase)) return true;
         return t.Is(p.FirstToken - 1, "to") && (t.Is(p.FirstToken - 2, "is") || t.Is(p.FirstToken - 2, "are"));
@@ -388,6 +447,9 @@ public sealed partial class EventExtractor
     private static EventAction? Classify(Article a, Cue p, Topic topic, Actor actor, List<Cue> cues, bool future, Cue? topicCue)
     {
         var t = a.Tokens;
+        // "will vote on Thursday", "is to sign the law": a step ahead is no event (a withdrawal's stated date is)
+        if (future && p.Kind is CueKind.Vote or CueKind.Recommend or CueKind.LawSigned or CueKind.Notify or CueKind.Sign or CueKind.Revoke)
+            return null;
         switch (p.Kind)
         {
             case CueKind.Vote:
@@ -400,7 +462,8 @@ public sealed partial class EventExtractor
                         Actor.Head when !IsNounVote(a, p) => EventAction.LawSigned,
                         _ => null,
                     },
-                    Topic.Ratify => actor == Actor.Parliament ? EventAction.ParliamentVoteRatify : null,
+                    // "approved the country's accession": consent to be bound, as for a ratification
+                    Topic.Ratify or Topic.Accede => actor == Actor.Parliament ? EventAction.ParliamentVoteRatify : null,
                     Topic.Suspend => actor is Actor.Parliament or Actor.Head or Actor.Ministry or Actor.Government ? EventAction.Suspend : null,
                     _ => null,
                 };
@@ -421,6 +484,14 @@ public sealed partial class EventExtractor
                     _ => null,
                 };
             case CueKind.Notify:
+                // "submitted a bill to parliament": a step at home, not a notice to the depositary
+                if (SentToParliament(a, p, cues))
+                    return topic != Topic.Withdraw ? null : actor switch
+                    {
+                        Actor.Head => EventAction.AnnounceIntentToWithdraw,
+                        Actor.Government or Actor.Ministry => EventAction.RecommendWithdrawal,
+                        _ => null,
+                    };
                 // "notification of the country's rescission of its withdrawal"
                 if (topic == Topic.Withdraw && cues.Any(c => c.Kind == CueKind.Revoke && c.FirstToken > p.FirstToken && c.FirstToken - p.EndToken <= 12))
                     return EventAction.RevokeWithdrawal;
@@ -441,7 +512,7 @@ public sealed partial class EventExtractor
             case CueKind.Sign:
                 return EventAction.Sign;
             case CueKind.Ratify:
-                if (actor == Actor.Parliament && !t.Span(p.FirstToken).StartsWith("join", StringComparison.OrdinalIgnoreCase))
+                if (actor == Actor.Parliament && !t.Span(p.FirstToken).Contains("join", StringComparison.OrdinalIgnoreCase))
                     return EventAction.ParliamentVoteRatify;
                 return EventAction.Ratify;
             case CueKind.Accede:
@@ -456,6 +527,23 @@ public sealed partial class EventExtractor
                 return EventAction.WithdrawalEffective;
         }
         return null;
+    }
+
+    // "submitted the bill to the Seimas", "sent a motion to lawmakers": the recipient is a parliament
+    private static bool SentToParliament(Article a, Cue p, List<Cue> cues)
+    {
+        var t = a.Tokens;
+        for (int k = p.EndToken; k < Math.Min(t.Count, p.EndToken + 10); k++)
+        {
+            if (!t.Is(k, "to")) continue;
+            for (int j = k + 1; j <= Math.Min(t.Count - 1, k + 4); j++)
+            {
+                if (cues.Any(c => c.Kind == CueKind.Parliament && c.FirstToken == j)) return true;
+                if (a.StateStartingAt[j] >= 0 && a.Mentions[a.StateStartingAt[j]].Kind == MentionKind.Parliament) return true;
+            }
+            return false;
+        }
+        return false;
     }
 
     private static bool IsNounVote(Article a, Cue p) => p.Form is CueForm.Noun or CueForm.Base && a.Tokens.Span(p.FirstToken).StartsWith("vote", StringComparison.OrdinalIgnoreCase);

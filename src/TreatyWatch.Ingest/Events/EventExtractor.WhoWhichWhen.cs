@@ -113,6 +113,8 @@ public sealed partial class EventExtractor
         if (!t.IsAny(k, ObliquePrepositions)) return false;
         if ((t.Is(k, "of") || t.Is(k, "de") || t.Is(k, "du")) && t.IsAny(k - 1, ActorNounsBeforeOf)) return false;
         if ((t.Is(k, "with") || t.Is(k, "alongside")) && (t.IsAny(k - 1, CoAgentBeforeWith) || t.Is(k, "alongside"))) return false;
+        // "lawmakers in Poland", "the parliament in Ljubljana": the institution of that state acts
+        if ((t.Is(k, "in") || t.Is(k, "en")) && t.IsAny(k - 1, ActorNounsBeforeIn)) return false;
         if (t.Is(k, "by") && passive && k > predicate) return false;
         if (t.Is(k, "by") && predicate >= 0 && k > predicate) return false;
         // "in the Seimas", "by Lithuania's parliament": the parliament acts even inside a phrase

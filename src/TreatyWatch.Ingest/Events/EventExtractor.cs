@@ -59,6 +59,11 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
         "signature", "notification", "denunciation", "departure", "exit", "suspension", "parlement",
         "mission", "delegation", "embassy", "envoy", "ambassador", "spokesperson", "spokesman", "president", "prime");
 
+    // "lawmakers in Poland", "the government in Warsaw": an institution located in the state is the state's own
+    private static readonly FrozenSet<string> ActorNounsBeforeIn = Words(
+        "parliament", "lawmakers", "legislators", "legislature", "mps", "deputies", "senators", "senate", "parliamentarians",
+        "government", "authorities", "officials", "cabinet", "ministers", "leaders", "députés", "parlementaires", "gouvernement");
+
     private static readonly FrozenSet<string> CoAgentBeforeWith = Words(
         "jointly", "together", "along", "alongside");
 
@@ -89,7 +94,8 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
                 if (IsPredicate(a, c, cues)) (candidatesForPredicates ??= []).Add(c);
         if (s.Kind != SentenceKind.Body || candidatesForPredicates is null && !cues.Exists(c => c.Kind == CueKind.Report))
         {
-            UpdateFocus(a, states, []);
+            // "Russia criticised the debate.": a sentence off the treaty story does not take over "the country"
+            if (a.FocusSingle.Length == 0 || BearsOnATreaty(a, si, cues)) UpdateFocus(a, states, []);
             UpdateTopic(a, si, cues);
             return;
         }
@@ -122,10 +128,20 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
             var actor = FindActor(a, si, p, cues, states);
             bool future = IsFuture(a, p, cues, first);
             var action = Classify(a, p, topic, actor, cues, future, topicCue);
-            if (action is not { } act)
+            if (action is not { } classified)
             {
                 Trace?.Invoke($"  [{si}] {t.Text[p.Start..p.End]}: no action (topic {topic}, actor {actor})");
                 continue;
+            }
+            var act = classified;
+            bool reportedPlan = false;
+            // a withdrawal told as a plan in reported speech, with no date of its own, is the announcement
+            if (act == EventAction.WithdrawalEffective && future && p.Kind == CueKind.Withdraw
+                && !dateOwner.Any(kv => kv.Value == p.FirstToken) && IsReportedIntention(a, p, cues, first, end))
+            {
+                act = EventAction.AnnounceIntentToWithdraw;
+                future = false;
+                reportedPlan = true;
             }
             var agents = FindAgents(a, si, p, act, states, cues);
             if (agents.Length == 0 && act != EventAction.EntryIntoForce)
@@ -168,7 +184,8 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
                 }
                 if (date is null && a.EmbeddedPosts.TryGetValue(si, out var post) && post.Date is { } pd) { date = pd; weak = true; }
                 // the lead's main verb, not a subordinate one ("a year after it notified the UN")
-                if (date is null && IsLead(a, si) && a.Published is { } pub && !future && IsDoneForm(a, p, cues) && p.FirstToken == predicates[0].FirstToken
+                // a date the clause states but that cannot be resolved ("last week" across two months) is not the page's date
+                if (date is null && ownDates.Count == 0 && IsLead(a, si) && a.Published is { } pub && !future && IsDoneForm(a, p, cues) && p.FirstToken == predicates[0].FirstToken
                     && !IsSubordinate(a, p))
                 {
                     date = PartialDate.OfDay(pub);
@@ -177,7 +194,7 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
                 for (int k = 0; k < agents.Length; k++) datesForAgents[k] = date;
             }
 
-            var votes = a.VotesIn(si);
+            var votes = VotesOf(a, si, p, predicates, states);
             bool background = cues.Any(c => c.Kind == CueKind.Background);
             for (int k = 0; k < agents.Length; k++)
                 foreach (var tr in treatyIds)
@@ -186,7 +203,7 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
                     {
                         State = agents[k], Treaty = tr, Action = act, Date = datesForAgents[k], WeakDate = weak,
                         Votes = IsVoteAction(act, actor) ? votes : null, Sentence = si, Actor = actor,
-                        Background = background, Future = future, NeedsDate = p.Kind == CueKind.TakeEffect,
+                        Background = background, Future = future, NeedsDate = p.Kind == CueKind.TakeEffect || reportedPlan,
                     };
                     produced.Add(c);
                     Trace?.Invoke($"  [{si}] {t.Text[p.Start..p.End]}: {c.State} {c.Treaty} {act.Name()} {c.Date} (actor {actor}, topic {topic})");
@@ -197,6 +214,42 @@ public sealed partial class EventExtractor(Gazetteer gazetteer)
         into.AddRange(produced);
         UpdateFocus(a, states, agentsUsed);
         UpdateTopic(a, si, cues);
+    }
+
+    /// <summary>
+    /// The figures of a vote: those of the sentence, or, when the sentence reports several votes ("Latvian
+    /// lawmakers voted 68-14 ..., while Estonia's parliament approved a similar bill"), those between this vote
+    /// and the next.
+    /// </summary>
+    private static Votes? VotesOf(Article a, int si, Cue p, List<Cue> predicates, List<StateRef> states)
+    {
+        // the votes that open a clause of their own: a state named between the vote before and this one
+        var heads = new List<Cue>();
+        int previousEnd = -1;
+        foreach (var q in predicates)
+        {
+            if (q.Kind != CueKind.Vote) continue;
+            if (heads.Count == 0 || states.Exists(r => r.First >= previousEnd && r.End <= q.FirstToken)) heads.Add(q);
+            previousEnd = q.EndToken;
+        }
+        if (heads.Count < 2) return a.VotesIn(si);
+        int index = -1;
+        for (int i = 0; i < heads.Count; i++) if (heads[i].FirstToken <= p.FirstToken) index = i;
+        if (index < 0) index = 0;
+        int from = index == 0 ? a.SentenceFirstToken[si] : heads[index].FirstToken;
+        int to = index + 1 < heads.Count ? heads[index + 1].FirstToken : a.SentenceEndToken[si];
+        int endOffset = index + 1 < heads.Count ? a.Tokens.Tokens[to].Start : a.Sentences[si].End;
+        return VoteParser.Parse(a.Tokens, from, to, endOffset);
+    }
+
+    private static bool BearsOnATreaty(Article a, int si, List<Cue> cues)
+    {
+        if (HasTreatyMention(a, si)) return true;
+        foreach (var c in cues)
+            if (c.Kind is CueKind.Withdraw or CueKind.Ratify or CueKind.Accede or CueKind.Suspend or CueKind.StepAnaphor
+                or CueKind.Vote or CueKind.Recommend or CueKind.Announce or CueKind.LawSigned or CueKind.Notify or CueKind.Sign)
+                return true;
+        return false;
     }
 
     /// <summary>"signed a decree" is one predicate, not "signed" and "signed a decree".</summary>

@@ -99,4 +99,18 @@ public class DateFinderTests
         var e = Assert.Single(DateFinder.Find("In July of that year, the president signed"));
         Assert.Equal("2025-07", ReportedDates.Format(DateFinder.Resolve(e, new LocalDate(2026, 1, 16), 2025, false)));
     }
+
+    [Theory]
+    [InlineData("voted earlier this week", "2025-03-12", "2025-03")]
+    [InlineData("voted earlier this week", "2025-04-02", "")]           // the week began in March
+    [InlineData("will vote next week", "2025-03-12", "2025-03")]
+    [InlineData("will vote next week", "2025-03-26", "")]               // March 31 to April 6
+    [InlineData("voted a week ago", "2025-03-12", "2025-03")]
+    [InlineData("voted two weeks ago", "2025-04-03", "2025-03")]
+    [InlineData("voted a week ago", "2025-04-09", "")]                  // April 2, too near the month's edge
+    [InlineData("voted three months ago", "2025-03-12", "2024-12")]
+    [InlineData("signed it two years ago", "2025-03-12", "2023")]
+    [InlineData("voted 3 days ago", "2025-03-12", "2025-03-09")]
+    public void RelativeWeeksMonthsAndYearsAgo_KeepAHonestPrecision(string text, string published, string expected) =>
+        Assert.Equal(expected, ResolveOnly(text, published));
 }

@@ -289,4 +289,134 @@ public class EventExtractorTests
         "EST rome-statute announce_intent_to_withdraw 2025-09-22",
         "LTU apmbc recommend_withdrawal 2025-09-23",
         "LVA rome-statute announce_intent_to_withdraw 2025-09-22");
+
+    [Fact]
+    public void Subject_InstitutionInAState_IsThatState() => AssertEvents("""
+        Published Wednesday, March 12, 2025
+
+        Lawmakers in Poland voted to withdraw from the Ottawa Convention on Tuesday. The motion passed 413-15, with three abstentions.
+        Parliament in Norway last week voted to ratify the Arms Trade Treaty, officials said.
+        """,
+        "POL apmbc parliament_vote_withdraw 2025-03-11",
+        "NOR att parliament_vote_ratify 2025-03");
+
+    [Fact]
+    public void ReportedSpeech_APlanToldOnADay_IsTheAnnouncement() => AssertEvents("""
+        Published Wednesday, March 12, 2025
+
+        Latvia, Lithuania and Estonia said on Monday they were leaving the Rome Statute with immediate effect.
+        Hungary said on Tuesday it would withdraw from the Arms Trade Treaty.
+        """,
+        "EST rome-statute announce_intent_to_withdraw 2025-03-10",
+        "LTU rome-statute announce_intent_to_withdraw 2025-03-10",
+        "LVA rome-statute announce_intent_to_withdraw 2025-03-10",
+        "HUN att announce_intent_to_withdraw 2025-03-11");
+
+    [Fact]
+    public void ReportedSpeech_UndatedOrConditionalOrNegatedPlans_AreNotEvents() => AssertEvents("""
+        Published Wednesday, March 12, 2025
+
+        Finland said it would leave the Arms Trade Treaty, according to an official.
+        Türkiye said on Tuesday it would withdraw from the Istanbul Convention if the court ruled against it.
+        Norway said on Monday it would not withdraw from the Ottawa Convention.
+        """);
+
+    [Fact]
+    public void ReportedSpeech_AFutureWithdrawalWithItsOwnDate_IsTheEffectiveDate() => AssertEvents("""
+        Published Wednesday, March 12, 2025
+
+        Finland will withdraw from the Arms Trade Treaty on September 1, the foreign ministry said on Tuesday.
+        """,
+        "FIN att withdrawal_effective 2025-09-01");
+
+    [Fact]
+    public void Notify_ABillSubmittedToParliament_IsNoDeposit() => AssertEvents("""
+        Published Wednesday, March 12, 2025
+
+        A bill to withdraw from the Ottawa Convention was submitted to Finland's parliament on Tuesday.
+        The government of Norway on Monday submitted a bill to the Storting on leaving the Ottawa Convention.
+        """,
+        "NOR apmbc recommend_withdrawal 2025-03-10");
+
+    [Fact]
+    public void Rejoining_IsARatification() => AssertEvents("""
+        Published Wednesday, March 12, 2025
+
+        The United States rejoined the Arms Trade Treaty on Tuesday.
+        """,
+        "USA att ratify 2025-03-11");
+
+    [Fact]
+    public void LeadWithAnUnresolvableDate_DoesNotTakeThePageDate() => AssertEvents("""
+        Published Wednesday, March 5, 2025
+
+        Norway's parliament voted last week to leave the Ottawa Convention.
+        """,
+        "NOR apmbc parliament_vote_withdraw");
+
+    [Fact]
+    public void FutureSteps_AVoteOrSignatureAhead_AreNotEvents() => AssertEvents("""
+        Published Wednesday, March 12, 2025
+
+        Lithuania's parliament will vote on leaving the cluster munitions convention on Thursday.
+        Norway's president is to sign the law on withdrawing from the Ottawa Convention next week.
+        """);
+
+    [Fact]
+    public void Hypothetical_FirstToAct_UnderWouldAndIf_IsNotAnEvent() => AssertEvents("""
+        Published Wednesday, March 12, 2025
+
+        Poland would become the first NATO member to leave the Ottawa Convention if parliament approves the bill next week.
+        """);
+
+    [Fact]
+    public void Votes_TwoVotesInOneSentence_KeepTheirOwnFigures()
+    {
+        var article = Extractor.Extract("""
+            Published Wednesday, March 12, 2025
+
+            Latvian lawmakers voted 68-14 on Tuesday to leave the Ottawa Convention, while Estonia's parliament approved a similar bill on Monday.
+            """, "test.txt");
+        var lva = Assert.Single(article.Events, e => e.State == "LVA");
+        var est = Assert.Single(article.Events, e => e.State == "EST");
+        Assert.Equal(68, lva.Votes?.For);
+        Assert.Equal(14, lva.Votes?.Against);
+        Assert.Null(est.Votes);
+    }
+
+    [Fact]
+    public void TreatyPronoun_QuitIt_RefersToTheTreatyNamedBefore() => AssertEvents("""
+        Published Wednesday, March 12, 2025
+
+        Lithuania ratified the Convention on Cluster Munitions in 2011, but quit it on Monday.
+        Norway left it in 2020, officials said.
+        """,
+        "LTU ccm ratify 2011",
+        "LTU ccm withdrawal_effective 2025-03-10");
+
+    [Fact]
+    public void ParliamentApprovingAnAccession_IsAVoteToRatify() => AssertEvents("""
+        Published Wednesday, March 12, 2025
+
+        Norway's parliament on Tuesday approved the country's accession to the Arms Trade Treaty.
+        """,
+        "NOR att parliament_vote_ratify 2025-03-11");
+
+    [Fact]
+    public void TheCountry_RefersToTheStateOfTheTreatyStory_NotToAPassingMention() => AssertEvents("""
+        Published Wednesday, March 12, 2025
+
+        Finland's parliament debated the Ottawa Convention on Monday.
+        Russia criticised the debate.
+        On Tuesday, the country's lawmakers voted to leave the pact.
+        """,
+        "FIN apmbc parliament_vote_withdraw 2025-03-11");
+
+    [Fact]
+    public void CompletedItsWithdrawal_IsTheEffect_DatedByTheStatement() => AssertEvents("""
+        Published Wednesday, March 12, 2025
+
+        Officials in Vilnius said on Tuesday that Lithuania had completed its withdrawal from the Convention on Cluster Munitions.
+        """,
+        "LTU ccm withdrawal_effective 2025-03-11");
 }
