@@ -150,6 +150,56 @@ public abstract class IngestCliTests : IDisposable
     }
 
     [Fact]
+    public void IngestOfAFeedAndAPage_FlagsTheWireCopy_TheClaimAgainstTheRecord_AndTheDisputedTally()
+    {
+        var db = NewDb();
+        if (db is null) return;
+        var folder = Path.Combine(Temp, "across");
+        Directory.CreateDirectory(folder);
+        const string story = "Latvia's parliament, the Saeima, voted on 16 April 2025 to withdraw from the Ottawa Convention, with {0} votes in favour. " +
+                             "Lawmakers said the security situation on the eastern border had changed since the country joined the ban on anti-personnel mines. " +
+                             "The decision still has to be signed into law by the president before the notice is sent to the United Nations in New York.";
+        string Item(string title, string link, string text) =>
+            $"<item><title>{title}</title><link>{link}</link><pubDate>Thu, 17 Apr 2025 08:00:00 GMT</pubDate><description>&lt;p&gt;{text}&lt;/p&gt;</description></item>";
+        File.WriteAllText(Path.Combine(folder, "news.xml"),
+            "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Test news</title>" +
+            Item("Saeima votes to leave mine ban", "https://www.first-outlet.example/a", string.Format(CultureInfo.InvariantCulture, story, 68)) +
+            Item("Latvia: parliament backs leaving the mine ban treaty", "https://second-outlet.example/b",
+                "The Saeima voted on Wednesday to withdraw Latvia from the Ottawa Convention, with 66 votes in favour, the parliament's press office said. " +
+                "Opposition members argued in a long debate that leaving would damage the country's reputation among humanitarian donors.") +
+            Item("Latvian MPs vote to quit landmine convention", "https://third-outlet.example/c", string.Format(CultureInfo.InvariantCulture, story, 68).Replace("Lawmakers said", "Lawmakers, meanwhile, said", StringComparison.Ordinal)) +
+            "</channel></rss>");
+        File.WriteAllText(Path.Combine(folder, "poland.txt"),
+            "Published 19 March 2025\n\nPoland's defence minister recommended on 18 March 2025 that the country withdraw from the Convention on Cluster Munitions.\n");
+
+        var run = Run("ingest", folder, "--db", db, "-f", "json");
+        Assert.True(run.Code == 0, run.Err);
+        var s = Summary(run.Out);
+        Assert.Equal(4, s.GetProperty("read").GetInt32());
+
+        // The third item repeats the first (a wire copy): noted, and the two count as one source.
+        var copy = Assert.Single(s.GetProperty("nearCopies").EnumerateArray());
+        Assert.Equal(("news.xml#3", "news.xml#1"), (copy.GetProperty("file").GetString(), copy.GetProperty("copyOf").GetString()));
+
+        // Poland never joined the cluster-munitions convention: a recommendation to leave it is flagged.
+        var check = Assert.Single(s.GetProperty("checks").EnumerateArray(), c => c.GetProperty("state").GetString() == "POL");
+        Assert.Equal(("not_party", "ccm", "poland.txt"), (check.GetProperty("check").GetString(), check.GetProperty("treaty").GetString(), check.GetProperty("file").GetString()));
+
+        // The vote is one event in three articles from two independent sources, disputed over the tally.
+        var vote = Assert.Single(s.GetProperty("clusters").EnumerateArray(), c => c.GetProperty("state").GetString() == "LVA" && c.GetProperty("action").GetString() == "parliament_vote_withdraw");
+        Assert.Equal(("2025-04-16", "disputed", 2, 3), (vote.GetProperty("date").GetString(), vote.GetProperty("certainty").GetString(),
+            vote.GetProperty("independentSources").GetInt32(), vote.GetProperty("files").GetArrayLength()));
+        var conflict = Assert.Single(vote.GetProperty("conflicts").EnumerateArray()).GetString()!;
+        Assert.Contains("68", conflict, StringComparison.Ordinal);
+        Assert.Contains("66", conflict, StringComparison.Ordinal);
+
+        // What the feed says of each item is kept with the article.
+        using var store = LedgerStore.Open(db, NodaTime.SystemClock.Instance);
+        var second = Assert.Single(store.IngestedArticles(), a => a.Url == "https://second-outlet.example/b");
+        Assert.Equal(("second-outlet.example", "2025-04-17"), (second.Outlet, second.Published));
+    }
+
+    [Fact]
     public void ReportedNews_ChangesNoStatusTimelineOrPendingList_AndWaitsForReview()
     {
         var db = NewDb();
