@@ -25,6 +25,25 @@ public static class BundledData
     /// <summary>Reads every data file under a folder and parses the catalog (each treaty's actions on first use).</summary>
     public static Catalog Load(string folder, bool lazyActions = true) => CatalogParser.Parse(Files(folder), lazyActions);
 
+    /// <summary>
+    /// A cheap fingerprint of a data folder, from each file's path, size and last write time (no file is read): when
+    /// it is unchanged, the content hash computed last time still holds (see <see cref="CliContext.Ledger"/>).
+    /// </summary>
+    public static string Fingerprint(string folder)
+    {
+        var sb = new System.Text.StringBuilder();
+        foreach (var f in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+                     .Where(p => p.EndsWith(".csv", StringComparison.Ordinal) || p.EndsWith(".treaty", StringComparison.Ordinal))
+                     .Select(p => new FileInfo(p))
+                     .OrderBy(f => f.FullName, StringComparer.Ordinal))
+        {
+            sb.Append(Path.GetRelativePath(folder, f.FullName).Replace('\\', '/')).Append('\0').Append(f.Length).Append('\0')
+                .Append(f.LastWriteTimeUtc.Ticks).Append('\n');
+        }
+
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(sb.ToString())));
+    }
+
     /// <summary>Every data file under a folder (paths relative to it, with '/').</summary>
     public static IReadOnlyList<DataFile> Files(string folder) =>
         Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)

@@ -32,6 +32,14 @@ public sealed class CliContext(IAnsiConsole console, TextWriter output, TextWrit
     /// <summary>Gives the ledger's writes their recorded_at.</summary>
     public IClock Clock { get; } = clock ?? SystemClock.Instance;
 
+    private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
+
+    /// <summary>With TREATYWATCH_TIMINGS=1, writes "timing: &lt;stage&gt; &lt;ms since start&gt;" to the error output (docs/benchmarks.md).</summary>
+    public void Mark(string stage)
+    {
+        if (Env("TREATYWATCH_TIMINGS") == "1") Err.WriteLine($"timing: {stage} {_clock.Elapsed.TotalMilliseconds:F1} ms");
+    }
+
     /// <summary>An environment variable (null or empty: not set).</summary>
     public string? Env(string name) => _environment(name) is { Length: > 0 } v ? v : null;
 
@@ -75,6 +83,7 @@ public sealed class CliContext(IAnsiConsole console, TextWriter output, TextWrit
             _catalog = AnswerFromFiles || NoLedger
                 ? BundledData.Load(DataFolder(dataFolder))
                 : Ledger(dataFolder).LoadCatalog(AsKnownOn, lazyActions: true);
+            Mark("catalog loaded");
             _lookup = new Lookup(_catalog);
         }
 
@@ -111,8 +120,23 @@ public sealed class CliContext(IAnsiConsole console, TextWriter output, TextWrit
 
         try
         {
+            Mark("ledger opened");
             store.Migrate();
-            var files = BundledData.Files(DataFolder(dataFolder));
+            Mark("migrations checked");
+            var folder = DataFolder(dataFolder);
+            var fingerprint = BundledData.Fingerprint(folder);
+            var known = ReadStamp(folder, fingerprint);
+            Mark("bundled data fingerprinted");
+            // The files are read only when they changed since last time, or this ledger has not had them yet.
+            if (known is not null && store.HasBundledData(known))
+            {
+                Mark("bundled data checked");
+                return _ledger = store;
+            }
+
+            var files = BundledData.Files(folder);
+            WriteStamp(folder, fingerprint, LedgerStore.ContentHash(files));
+            Mark("bundled files read");
             if (store.IsEmpty) store.SeedFromBundledData(files, BundledWho);
             else
             {
@@ -124,6 +148,8 @@ public sealed class CliContext(IAnsiConsole console, TextWriter output, TextWrit
                     foreach (var n in u.NotApplied) Err.WriteLine($"note: not applied: {n}");
                 }
             }
+
+            Mark("bundled data checked");
         }
         catch (Exception e) when (e is System.Data.Common.DbException or System.Net.Sockets.SocketException or IOException or TimeoutException or UnauthorizedAccessException)
         {
@@ -138,6 +164,59 @@ public sealed class CliContext(IAnsiConsole console, TextWriter output, TextWrit
         }
 
         return _ledger = store;
+    }
+
+    /// <summary>
+    /// Where the content hash of the last data folder read is kept, with that folder's fingerprint:
+    /// &lt;data dir&gt;/treatywatch/bundled-data.stamp (a cache: losing it costs one read of the files).
+    /// </summary>
+    private string? StampFile()
+    {
+        try
+        {
+            return DefaultLedgerSpec()["sqlite:".Length..] is var db ? Path.Combine(Path.GetDirectoryName(db)!, "bundled-data.stamp") : null;
+        }
+        catch (UserInputException)
+        {
+            return null;
+        }
+    }
+
+    private string? ReadStamp(string folder, string fingerprint)
+    {
+        try
+        {
+            var lines = StampFile() is { } f && File.Exists(f) ? File.ReadAllLines(f) : [];
+            return lines.Select(l => l.Split('\t')).FirstOrDefault(p => p.Length == 3 && p[0] == folder && p[1] == fingerprint)?[2];
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private void WriteStamp(string folder, string fingerprint, string hash)
+    {
+        try
+        {
+            if (StampFile() is not { } f) return;
+            Directory.CreateDirectory(Path.GetDirectoryName(f)!);
+            var others = File.Exists(f) ? File.ReadAllLines(f).Where(l => !l.StartsWith(folder + "\t", StringComparison.Ordinal)) : [];
+            var tmp = $"{f}.{Environment.ProcessId}.tmp";
+            File.WriteAllLines(tmp, others.Append($"{folder}\t{fingerprint}\t{hash}"));
+            File.Move(tmp, f, overwrite: true);
+        }
+        catch (IOException)
+        {
+            // A cache: the next run reads the files again.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
     }
 
     /// <summary>Closes the ledger, if one was opened.</summary>

@@ -8,6 +8,7 @@ namespace TreatyWatch.Cli.Tests;
 public class CliTests
 {
     private static readonly string Data = FindData();
+    private static readonly string Home = Directory.CreateTempSubdirectory("treatywatch-clitests-home-").FullName;
 
     private static string FindData()
     {
@@ -23,7 +24,8 @@ public class CliTests
         var console = new TestConsole().Width(120);
         var output = new StringWriter();
         var error = new StringWriter();
-        var ctx = new CliContext(console, output, error, new LocalDate(2026, 11, 23));
+        // The commands see a temporary HOME and nothing else: never the real home folder.
+        var ctx = new CliContext(console, output, error, new LocalDate(2026, 11, 23), environment: name => name == "HOME" ? Home : null);
         var code = CliApp.Run([.. args, "--data", data], ctx);
         return (code, output.ToString(), error.ToString(), console.Output);
     }

@@ -127,7 +127,7 @@ public sealed class DefaultLedgerCliTests : IDisposable
         env["TREATYWATCH_DB"] = $"sqlite:{chosen}";
         Assert.Equal(0, Run(env, "status", "LTU", "apmbc").Code);
         Assert.True(File.Exists(chosen));
-        Assert.False(Directory.Exists(Xdg));
+        Assert.False(File.Exists(Path.Combine(Xdg, "treatywatch", "ledger.db")), "the default ledger was created although TREATYWATCH_DB names another");
     }
 
     [Fact]

@@ -32,12 +32,17 @@ public abstract class LedgerCliTests : IDisposable
     /// <summary>../shared beside the folder holding TreatyWatch.slnx.</summary>
     private static string Shared => Path.Combine(Path.GetDirectoryName(Repo)!, "shared");
 
+    private static readonly string Home = Directory.CreateTempSubdirectory("treatywatch-cli-home-").FullName;
+
+    /// <summary>The environment the commands see: a temporary HOME, nothing else (never the real home folder).</summary>
+    private static string? TestEnvironment(string name) => name == "HOME" ? Home : null;
+
     protected static (int Code, string Out, string Err) Run(params string[] args)
     {
         var console = new TestConsole().Width(160);
         var output = new StringWriter();
         var error = new StringWriter();
-        var ctx = new CliContext(console, output, error, Today);
+        var ctx = new CliContext(console, output, error, Today, environment: TestEnvironment);
         var code = CliApp.Run([.. args, "--data", Data], ctx);
         return (code, output.ToString() + console.Output, error.ToString());
     }

@@ -210,4 +210,32 @@ public abstract partial class LedgerStoreTests
         Assert.Equal(4, store.Count("action_reviews"));
         Assert.Empty(store.ReportedActions());
     }
+
+    [Fact]
+    public void AReviewOfAReportFromAnExtractedEvent_IsAlsoARowOfTheReviewsTable()
+    {
+        var store = NewLedger();
+        if (store is null) return;
+        store.SeedFromBundledData(TestData.Tiny(), "test");
+        const string At = "2026-01-15T09:00:00.000000Z";
+        using (var c = store.OpenConnection())
+        {
+            long Scalar(string sql)
+            {
+                using var cmd = c.CreateCommand();
+                cmd.CommandText = sql;
+                return Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            var article = Scalar($"INSERT INTO articles (content_hash, cleaned_text, recorded_at, recorded_by) VALUES ('h', 'Finland withdrew.', '{At}', 'ingest') RETURNING id");
+            var evt = Scalar($"INSERT INTO extracted_events (article_id, state, treaty_id, action, evidence, evidence_start, evidence_end, extractor, recorded_at, recorded_by) VALUES ({article}, 'FIN', 'apmbc', 'deposit_withdrawal', 'Finland withdrew', 0, 16, 'test', '{At}', 'ingest') RETURNING id");
+            Scalar($"INSERT INTO actions (id, treaty_id, state, action, date, known, review_state, certainty, recorded_at, recorded_by, event_id) VALUES ('apmbc:evt1', 'apmbc', 'FIN', 'deposit_withdrawal', '2025-07-10', '2025-07-11', 'reported', 'reported', '{At}', 'ingest', {evt}) RETURNING seq");
+            Scalar("INSERT INTO action_sources (action_id, position, source_key) VALUES ('apmbc:evt1', 0, 'news1') RETURNING position");
+        }
+
+        var confirmed = store.Review("apmbc:evt1", ReviewDecision.Confirm, "seen the notification", "ana", new LocalDate(2025, 7, 20));
+
+        Assert.Equal(1, store.Count("reviews"));
+        Assert.Equal(confirmed.Action.Id, Assert.Single(store.PastReviews()).ActionId);
+    }
 }

@@ -30,6 +30,7 @@ public static class StatusCommand
             var on = CliApp.ParseDate(p.GetValue(On), "--on") ?? ctx.Today;
             var known = CliApp.ParseDate(p.GetValue(AsKnownOn), "--as-known-on");
             var answer = catalog.Book(t.Id, known).StatusOf(s.Iso3, on);
+            ctx.Mark("answered");
             switch (p.GetValue(CliApp.Format))
             {
                 case OutputFormat.Json:
