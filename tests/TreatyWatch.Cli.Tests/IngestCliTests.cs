@@ -1,3 +1,4 @@
+using TreatyWatch.Tests.Shared;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
@@ -380,42 +381,13 @@ public sealed class SqliteIngestCliTests : IngestCliTests
 
 public sealed class PostgresIngestCliTests : IngestCliTests
 {
-    private const string Variable = "TREATYWATCH_TEST_PG";
-    private readonly List<string> _schemas = [];
-    private readonly string? _server = Environment.GetEnvironmentVariable(Variable);
+    private readonly ThrowawayPostgres _postgres = new();
 
-    protected override string? NewDb()
-    {
-        if (string.IsNullOrWhiteSpace(_server))
-        {
-            if (Environment.GetEnvironmentVariable("CI") == "true")
-                throw new InvalidOperationException($"{Variable} is not set under CI=true: run the tests through scripts/with-postgres.sh");
-            return null;
-        }
-
-        var schema = $"ingest_cli_{Guid.NewGuid():N}";
-        using (var c = new NpgsqlConnection(_server))
-        {
-            c.Open();
-            using var cmd = new NpgsqlCommand($"CREATE SCHEMA {schema}", c);
-            cmd.ExecuteNonQuery();
-        }
-
-        _schemas.Add(schema);
-        return new NpgsqlConnectionStringBuilder(_server) { SearchPath = schema }.ConnectionString;
-    }
+    protected override string? NewDb() => _postgres.NewDatabase("ingest_cli");
 
     public override void Dispose()
     {
         base.Dispose();
-        if (_schemas.Count == 0) return;
-        NpgsqlConnection.ClearAllPools();
-        using var c = new NpgsqlConnection(_server);
-        c.Open();
-        foreach (var schema in _schemas)
-        {
-            using var cmd = new NpgsqlCommand($"DROP SCHEMA {schema} CASCADE", c);
-            cmd.ExecuteNonQuery();
-        }
+        _postgres.Dispose();
     }
 }

@@ -1,3 +1,4 @@
+using TreatyWatch.Tests.Shared;
 using System.Text.Json;
 using NodaTime;
 using Npgsql;
@@ -300,42 +301,13 @@ public sealed class SqliteLedgerCliTests : LedgerCliTests
 
 public sealed class PostgresLedgerCliTests : LedgerCliTests
 {
-    private const string Variable = "TREATYWATCH_TEST_PG";
-    private readonly List<string> _schemas = [];
-    private readonly string? _server = Environment.GetEnvironmentVariable(Variable);
+    private readonly ThrowawayPostgres _postgres = new();
 
-    protected override string? NewDb()
-    {
-        if (string.IsNullOrWhiteSpace(_server))
-        {
-            if (Environment.GetEnvironmentVariable("CI") == "true")
-                throw new InvalidOperationException($"{Variable} is not set under CI=true: run the tests through scripts/with-postgres.sh");
-            return null;
-        }
-
-        var schema = $"cli_test_{Guid.NewGuid():N}";
-        using (var c = new NpgsqlConnection(_server))
-        {
-            c.Open();
-            using var cmd = new NpgsqlCommand($"CREATE SCHEMA {schema}", c);
-            cmd.ExecuteNonQuery();
-        }
-
-        _schemas.Add(schema);
-        return new NpgsqlConnectionStringBuilder(_server) { SearchPath = schema }.ConnectionString;
-    }
+    protected override string? NewDb() => _postgres.NewDatabase("cli_test");
 
     public override void Dispose()
     {
         base.Dispose();
-        if (_schemas.Count == 0) return;
-        NpgsqlConnection.ClearAllPools();
-        using var c = new NpgsqlConnection(_server);
-        c.Open();
-        foreach (var schema in _schemas)
-        {
-            using var cmd = new NpgsqlCommand($"DROP SCHEMA {schema} CASCADE", c);
-            cmd.ExecuteNonQuery();
-        }
+        _postgres.Dispose();
     }
 }

@@ -1,3 +1,4 @@
+using TreatyWatch.Tests.Shared;
 using Npgsql;
 using NodaTime;
 using NodaTime.Testing;
@@ -337,41 +338,13 @@ public sealed class SqliteNewsIngestTests : NewsIngestTests
 /// <summary>On PostgreSQL (TREATYWATCH_TEST_PG), a schema per database; under CI=true a missing server fails.</summary>
 public sealed class PostgresNewsIngestTests : NewsIngestTests
 {
-    private readonly List<string> _schemas = [];
-    private readonly string? _server = Environment.GetEnvironmentVariable(PostgresLedgerStoreTests.Variable);
+    private readonly ThrowawayPostgres _postgres = new();
 
-    protected override string? NewDatabase()
-    {
-        if (string.IsNullOrWhiteSpace(_server))
-        {
-            if (Environment.GetEnvironmentVariable("CI") == "true")
-                throw new InvalidOperationException($"{PostgresLedgerStoreTests.Variable} is not set under CI=true: run the tests through scripts/with-postgres.sh");
-            return null;
-        }
-
-        var schema = $"ingest_test_{Guid.NewGuid():N}";
-        using (var c = new NpgsqlConnection(_server))
-        {
-            c.Open();
-            using var cmd = new NpgsqlCommand($"CREATE SCHEMA {schema}", c);
-            cmd.ExecuteNonQuery();
-        }
-
-        _schemas.Add(schema);
-        return new NpgsqlConnectionStringBuilder(_server) { SearchPath = schema }.ConnectionString;
-    }
+    protected override string? NewDatabase() => _postgres.NewDatabase("ingest_test");
 
     public override void Dispose()
     {
         base.Dispose();
-        if (_schemas.Count == 0) return;
-        NpgsqlConnection.ClearAllPools();
-        using var c = new NpgsqlConnection(_server);
-        c.Open();
-        foreach (var schema in _schemas)
-        {
-            using var cmd = new NpgsqlCommand($"DROP SCHEMA {schema} CASCADE", c);
-            cmd.ExecuteNonQuery();
-        }
+        _postgres.Dispose();
     }
 }

@@ -1,4 +1,4 @@
-using Npgsql;
+using TreatyWatch.Tests.Shared;
 
 namespace TreatyWatch.Ledger.Tests;
 
@@ -9,42 +9,13 @@ namespace TreatyWatch.Ledger.Tests;
 /// </summary>
 public sealed class PostgresLedgerStoreTests : LedgerStoreTests
 {
-    public const string Variable = "TREATYWATCH_TEST_PG";
+    private readonly ThrowawayPostgres _postgres = new();
 
-    private readonly List<string> _schemas = [];
-    private readonly string? _server = Environment.GetEnvironmentVariable(Variable);
-
-    protected override string? NewDatabase()
-    {
-        if (string.IsNullOrWhiteSpace(_server))
-        {
-            if (Environment.GetEnvironmentVariable("CI") == "true")
-                throw new InvalidOperationException($"{Variable} is not set under CI=true: run the tests through scripts/with-postgres.sh");
-            return null;
-        }
-
-        var schema = $"ledger_test_{Guid.NewGuid():N}";
-        using (var c = new NpgsqlConnection(_server))
-        {
-            c.Open();
-            using var cmd = new NpgsqlCommand($"CREATE SCHEMA {schema}", c);
-            cmd.ExecuteNonQuery();
-        }
-
-        _schemas.Add(schema);
-        return new NpgsqlConnectionStringBuilder(_server) { SearchPath = schema }.ConnectionString;
-    }
+    protected override string? NewDatabase() => _postgres.NewDatabase("ledger_test");
 
     public override void Dispose()
     {
         base.Dispose();
-        if (_schemas.Count == 0) return;
-        using var c = new NpgsqlConnection(_server);
-        c.Open();
-        foreach (var schema in _schemas)
-        {
-            using var cmd = new NpgsqlCommand($"DROP SCHEMA {schema} CASCADE", c);
-            cmd.ExecuteNonQuery();
-        }
+        _postgres.Dispose();
     }
 }
