@@ -77,4 +77,21 @@ public sealed class ExtractFeedCliTests : IDisposable
         Assert.Equal(2, code);
         Assert.Contains($"{file}:3: malformed feed", err, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ExtractJsonLines_StreamsEachArticleAsRead_SoAMalformedFeedLaterStopsTheRunAfterTheEarlierLines()
+    {
+        File.WriteAllText(Path.Combine(_dir.FullName, "a.rss"), Feed);
+        File.WriteAllText(Path.Combine(_dir.FullName, "b.rss"), "<rss version=\"2.0\"><channel><item><title>cut off");
+
+        var lines = Run("extract", _dir.FullName, "--format", "jsonl");
+        Assert.Equal(2, lines.Code);
+        Assert.Contains("b.rss", lines.Err, StringComparison.Ordinal);
+        Assert.Equal(["a.rss#1", "a.rss#2"], lines.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("file").GetString()));
+
+        // A JSON array is all or nothing: no half array before the error.
+        var array = Run("extract", _dir.FullName, "--format", "json");
+        Assert.Equal(2, array.Code);
+        Assert.Equal("", array.Out);
+    }
 }

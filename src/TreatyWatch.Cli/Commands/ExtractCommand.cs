@@ -21,24 +21,28 @@ public static class ExtractCommand
         {
             var data = BundledData.Locate(p.GetValue(CliApp.Data));
             var extractor = new EventExtractor(GazetteerLoader.Load(data));
+            var format = p.GetValue(CliApp.Format);
+            var lines = p.GetValue(jsonl) || format == OutputFormat.Jsonl;
             var results = new List<ArticleExtraction>();
             try
             {
                 // A page's date is its metadata's (JSON-LD, OpenGraph, <time>), a feed item's the feed's; a text file dates itself.
                 foreach (var a in ArticleInputs.Read(p.GetValue(paths)!, Console.In))
-                    results.Add(extractor.Extract(a.Text, a.Name, a.Published));
+                {
+                    var x = extractor.Extract(a.Text, a.Name, a.Published);
+                    // JSON lines stream: one line per article as it is read, nothing kept (a run over 100,000 pages
+                    // holds one at a time). The other formats print once every input has been read.
+                    if (lines) ctx.Out.WriteLine(ExtractionJson.Serialize(x));
+                    else results.Add(x);
+                }
             }
             catch (ArticleInputException e)
             {
                 throw new UserInputException(e.Message);
             }
 
-            var format = p.GetValue(CliApp.Format);
-            if (p.GetValue(jsonl) || format == OutputFormat.Jsonl)
-            {
-                foreach (var r in results) ctx.Out.WriteLine(ExtractionJson.Serialize(r));
-            }
-            else if (format == OutputFormat.Json)
+            if (lines) return 0;
+            if (format == OutputFormat.Json)
             {
                 ctx.Out.WriteLine("[");
                 for (var i = 0; i < results.Count; i++) ctx.Out.WriteLine(ExtractionJson.Serialize(results[i], indented: true) + (i + 1 < results.Count ? "," : ""));
