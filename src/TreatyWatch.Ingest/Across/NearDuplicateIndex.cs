@@ -130,8 +130,21 @@ public sealed class NearDuplicateIndex
 
     private static double Estimate(ulong[] a, ulong[] b)
     {
-        int same = 0;
-        for (int i = 0; i < a.Length; i++)
+        // Called for every candidate: with boilerplate shared by many articles, for most of the articles before. Compared a
+        // vector at a time, without a branch per slot (equal lanes are all ones, -1 as a long: subtracting counts them).
+        var same = 0L;
+        var i = 0;
+        if (System.Numerics.Vector.IsHardwareAccelerated && a.Length >= System.Numerics.Vector<ulong>.Count)
+        {
+            var acc = System.Numerics.Vector<long>.Zero;
+            var va = System.Runtime.InteropServices.MemoryMarshal.Cast<ulong, System.Numerics.Vector<ulong>>(a.AsSpan());
+            var vb = System.Runtime.InteropServices.MemoryMarshal.Cast<ulong, System.Numerics.Vector<ulong>>(b.AsSpan());
+            for (var k = 0; k < va.Length; k++) acc -= System.Numerics.Vector.AsVectorInt64(System.Numerics.Vector.Equals(va[k], vb[k]));
+            same = System.Numerics.Vector.Sum(acc);
+            i = va.Length * System.Numerics.Vector<ulong>.Count;
+        }
+
+        for (; i < a.Length; i++)
             if (a[i] == b[i]) same++;
         return (double)same / a.Length;
     }
