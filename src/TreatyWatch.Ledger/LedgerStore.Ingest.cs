@@ -231,20 +231,21 @@ public sealed class NewsIngestSession : IDisposable
         var baseKnown = article.Published ?? now.InUtc().Date;
         var key16 = hash[..16];
 
-        using var tx = _db.BeginWrite(_c);
-        var articleId = Scalar(tx,
-            """
-            INSERT INTO articles (content_hash, url, outlet, title, published, language, cleaned_text, metadata, recorded_at, recorded_by)
-            VALUES (@hash, @url, @outlet, @title, @published, @language, @text, @metadata, @at, @who)
-            ON CONFLICT (content_hash) DO NOTHING RETURNING id
-            """,
-            T("hash", hash), T("url", article.Url), T("outlet", article.Outlet), T("title", article.Title), T("published", LedgerText.Day(article.Published)),
-            T("language", article.Language), T("text", article.Text), T("metadata", MetadataJson(article.Metadata)), T("at", at), T("who", _who));
-        if (articleId is null)
+        var pg = _db is PostgresDialect;
+        // SQLite: the article row first, under the write lock (BEGIN IMMEDIATE), then the rest. PostgreSQL: no explicit
+        // transaction: the article row and everything else go as one batch, which the server runs as one implicit
+        // transaction in one round trip (RunPostgres).
+        using var tx = pg ? null : _db.BeginWrite(_c);
+        long? articleId = null;
+        if (!pg)
         {
-            // Another writer has it (before us, or committed while we waited on its lock): nothing to add.
-            tx.Rollback();
-            return new IngestOutcome(hash, true, null, 0, []);
+            articleId = Scalar(tx!, ArticleInsert + " ON CONFLICT (content_hash) DO NOTHING RETURNING id", ArticleParameters(article, hash, at));
+            if (articleId is null)
+            {
+                // Another writer has it (before us, or committed while we waited on its lock): nothing to add.
+                tx!.Rollback();
+                return new IngestOutcome(hash, true, null, 0, []);
+            }
         }
 
         var batch = new List<(string Sql, P[] Parameters)>();
@@ -260,8 +261,8 @@ public sealed class NewsIngestSession : IDisposable
             if (!identities.Add($"{state}\u001f{treaty}\u001f{e.Action}\u001f{e.Start}\u001f{e.End}")) continue;
             stored++;
 
-            batch.Add((EventInsert, [
-                L("article", articleId.Value), T("state", state), T("treaty", treaty), T("action", e.Action), T("date", e.Date?.ToString()),
+            batch.Add((pg ? EventInsertPostgres : EventInsert, [
+                Article(articleId), T("state", state), T("treaty", treaty), T("action", e.Action), T("date", e.Date?.ToString()),
                 N("vf", e.Votes?.For), N("va", e.Votes?.Against), N("vab", e.Votes?.Abstain), N("vr", e.Votes?.Required),
                 T("evidence", e.Evidence), N("start", e.Start), N("end", e.End), T("cluster", e.ClusterKey), T("extractor", e.Extractor), T("at", at), T("who", _who),
             ]));
@@ -270,10 +271,10 @@ public sealed class NewsIngestSession : IDisposable
             var sourceKey = $"news:{key16}:{e.Start}-{e.End}";
             if (sources.Add(sourceKey))
             {
-                batch.Add((SourceInsert, [
+                batch.Add((pg ? SourceInsertPostgres : SourceInsert, [
                     T("key", sourceKey), T("title", article.Title ?? article.Url ?? FileOf(article) ?? $"news article {hash[..12]}"), T("url", article.Url),
                     T("published", LedgerText.Day(article.Published)), T("outlet", article.Outlet), T("quote", e.Evidence),
-                    N("qs", e.Start), N("qe", e.End), L("article", articleId.Value), T("at", at), T("who", _who),
+                    N("qs", e.Start), N("qe", e.End), Article(articleId), T("at", at), T("who", _who),
                 ]));
             }
 
@@ -281,7 +282,7 @@ public sealed class NewsIngestSession : IDisposable
             actionIds.Add(id);
             var known = baseKnown < date.FirstDay ? date.FirstDay : baseKnown;
             // Certainty of one news source: reported (TreatyAction.Certainty).
-            batch.Add((_db is PostgresDialect ? ActionInsertPostgres : ActionInsertSqlite, [
+            batch.Add((pg ? ActionInsertPostgres : ActionInsertSqlite, [
                 T("id", id), T("treaty", treaty), T("state", state), T("action", ActionKinds.Name(kind)), T("date", date.ToString()), T("known", LedgerText.Day(known)),
                 N("vf", e.Votes?.For), N("va", e.Votes?.Against), N("vab", e.Votes?.Abstain), N("vr", e.Votes?.Required),
                 T("origin", $"treatywatch ingest: {article.Url ?? FileOf(article) ?? hash[..12]}"), T("at", at), T("who", _who),
@@ -289,8 +290,16 @@ public sealed class NewsIngestSession : IDisposable
             batch.Add((LinkInsert, [T("action", id), T("key", sourceKey)]));
         }
 
-        Run(tx, batch);
-        tx.Commit();
+        if (pg)
+        {
+            batch.Insert(0, (ArticleInsert + " RETURNING id", ArticleParameters(article, hash, at)));
+            articleId = RunPostgres(batch);
+            if (articleId is null) return new IngestOutcome(hash, true, null, 0, []);
+            return new IngestOutcome(hash, false, articleId, stored, actionIds);
+        }
+
+        foreach (var (sql, ps) in batch) Prepared(tx!, sql, ps).ExecuteNonQuery();
+        tx!.Commit();
         return new IngestOutcome(hash, false, articleId, stored, actionIds);
     }
 
@@ -298,7 +307,7 @@ public sealed class NewsIngestSession : IDisposable
     /// Whether an event becomes a reported action: it needs a state on the ledger's list, a treaty, a kind and a date
     /// (a depositary act's to the day, as for every action). Otherwise it is kept as an event only.
     /// </summary>
-    private bool ActionOf(DbTransaction tx, NewsEvent e, string? state, string? treaty, out ActionKind kind, out PartialDate date)
+    private bool ActionOf(DbTransaction? tx, NewsEvent e, string? state, string? treaty, out ActionKind kind, out PartialDate date)
     {
         kind = default;
         date = default;
@@ -315,6 +324,18 @@ public sealed class NewsIngestSession : IDisposable
         return true;
     }
 
+    private const string ArticleInsert =
+        """
+        INSERT INTO articles (content_hash, url, outlet, title, published, language, cleaned_text, metadata, recorded_at, recorded_by)
+        VALUES (@hash, @url, @outlet, @title, @published, @language, @text, @metadata, @at, @who)
+        """;
+
+    private P[] ArticleParameters(NewsArticle article, string hash, string at) =>
+    [
+        T("hash", hash), T("url", article.Url), T("outlet", article.Outlet), T("title", article.Title), T("published", LedgerText.Day(article.Published)),
+        T("language", article.Language), T("text", article.Text), T("metadata", MetadataJson(article.Metadata)), T("at", at), T("who", _who),
+    ];
+
     private const string EventInsert =
         """
         INSERT INTO extracted_events (article_id, state, treaty_id, action, date, votes_for, votes_against, votes_abstain, votes_required,
@@ -329,6 +350,16 @@ public sealed class NewsIngestSession : IDisposable
         """;
 
     // The event just inserted: the action follows its event in the batch (a source insert, if any, comes before the event).
+    // PostgreSQL: the article row is in the same batch, before these.
+    private const string ArticleJustInserted = "currval(pg_get_serial_sequence('articles', 'id'))";
+
+    private static readonly string EventInsertPostgres = EventInsert.Replace("@article", ArticleJustInserted, StringComparison.Ordinal);
+
+    private static readonly string SourceInsertPostgres = SourceInsert.Replace("@article", ArticleJustInserted, StringComparison.Ordinal);
+
+    /// <summary>The article's id as a parameter (SQLite); on PostgreSQL the statements name it themselves and this is dropped.</summary>
+    private static P Article(long? id) => new("article", id, DbType.Int64);
+
     private const string ActionColumns =
         """
         INSERT INTO actions (id, treaty_id, state, action, date, known, votes_for, votes_against, votes_abstain, votes_required,
@@ -342,45 +373,57 @@ public sealed class NewsIngestSession : IDisposable
 
     private const string LinkInsert = "INSERT INTO action_sources (action_id, position, source_key) VALUES (@action, 0, @key)";
 
-    /// <summary>SQLite runs in the process: one prepared statement after another. PostgreSQL: one round trip for the lot.</summary>
-    private void Run(DbTransaction tx, List<(string Sql, P[] Parameters)> statements)
+    /// <summary>
+    /// PostgreSQL: the article row and all its other rows as one batch without an explicit transaction: one round trip,
+    /// which the server runs as one implicit transaction (all of it or none of it). The article row has no ON CONFLICT:
+    /// an article on record (or stored by another writer at the same moment: the unique content hash decides, the later
+    /// insert waits for the first to commit) fails the first statement and the server rolls the whole batch back.
+    /// Returns the new article's id, or null when it was on record.
+    /// </summary>
+    private long? RunPostgres(List<(string Sql, P[] Parameters)> statements)
     {
-        if (statements.Count == 0) return;
-        if (_c.CanCreateBatch && _db is PostgresDialect)
+        using var batch = ((Npgsql.NpgsqlConnection)_c).CreateBatch();
+        foreach (var (sql, ps) in statements)
         {
-            using var batch = _c.CreateBatch();
-            batch.Transaction = tx;
-            foreach (var (sql, ps) in statements)
+            var bc = batch.CreateBatchCommand();
+            bc.CommandText = sql;
+            foreach (var x in ps)
             {
-                var bc = batch.CreateBatchCommand();
-                bc.CommandText = sql;
-                foreach (var x in ps)
-                {
-                    var p = bc.CreateParameter();
-                    p.ParameterName = "@" + x.Name;
-                    p.DbType = x.Type;
-                    p.Value = x.Value ?? DBNull.Value;
-                    bc.Parameters.Add(p);
-                }
-
-                batch.BatchCommands.Add(bc);
+                if (x.Name == "article") continue;
+                var p = bc.CreateParameter();
+                p.ParameterName = "@" + x.Name;
+                p.DbType = x.Type;
+                p.Value = x.Value ?? DBNull.Value;
+                bc.Parameters.Add(p);
             }
 
-            batch.ExecuteNonQuery();
-            return;
+            batch.BatchCommands.Add(bc);
         }
 
-        foreach (var (sql, ps) in statements) Prepared(tx, sql, ps).ExecuteNonQuery();
+        try
+        {
+            using var reader = batch.ExecuteReader();
+            long id = reader.Read() ? reader.GetInt64(0) : throw new LedgerException("the article insert returned no id");
+            while (reader.NextResult())
+            {
+            }
+
+            return id;
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.TableName == "articles")
+        {
+            return null;
+        }
     }
 
-    private long? Scalar(DbTransaction tx, string sql, params P[] parameters)
+    private long? Scalar(DbTransaction? tx, string sql, params P[] parameters)
     {
         var v = Prepared(tx, sql, parameters).ExecuteScalar();
         return v is null or DBNull ? null : Convert.ToInt64(v, CultureInfo.InvariantCulture);
     }
 
     /// <summary>A command prepared once per session and SQL text; its parameters are set anew on each use.</summary>
-    private DbCommand Prepared(DbTransaction tx, string sql, P[] parameters)
+    private DbCommand Prepared(DbTransaction? tx, string sql, P[] parameters)
     {
         if (!_prepared.TryGetValue(sql, out var cmd))
         {

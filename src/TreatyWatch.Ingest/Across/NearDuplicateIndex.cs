@@ -48,6 +48,9 @@ public sealed class NearDuplicateIndex
     private readonly List<Entry> _entries = [];
     private readonly Dictionary<string, int> _byId = new(StringComparer.Ordinal);
     private readonly Dictionary<ulong, List<int>> _buckets = [];
+    // Per entry, the last Add that took it as a candidate: collects the candidates of all bands once each, without a set.
+    private readonly List<int> _visited = [];
+    private int _visit;
 
     private sealed record Entry(string Id, string Group, ulong[] Signature, int Shingles);
 
@@ -73,9 +76,22 @@ public sealed class NearDuplicateIndex
 
         var signature = Signature(shingles);
         var bandKeys = BandKeys(signature);
-        var candidates = new SortedSet<int>();
+        // An article shares bands with many earlier ones when they share boilerplate: gather them with a mark per entry
+        // (a sorted set cost O(log n) per band hit, quadratic-and-more over a run of similar articles).
+        var candidates = new List<int>();
+        var visit = ++_visit;
         foreach (var key in bandKeys)
-            if (_buckets.TryGetValue(key, out var list)) candidates.UnionWith(list);
+        {
+            if (!_buckets.TryGetValue(key, out var list)) continue;
+            foreach (var i in list)
+            {
+                if (_visited[i] == visit) continue;
+                _visited[i] = visit;
+                candidates.Add(i);
+            }
+        }
+
+        candidates.Sort();
 
         Entry? best = null;
         double bestResemblance = 0, bestContainment = 0;
@@ -98,6 +114,7 @@ public sealed class NearDuplicateIndex
         var entry = new Entry(id, best?.Group ?? id, signature, shingles.Count);
         int index = _entries.Count;
         _entries.Add(entry);
+        _visited.Add(0);
         _byId[id] = index;
         foreach (var key in bandKeys)
         {
@@ -113,8 +130,21 @@ public sealed class NearDuplicateIndex
 
     private static double Estimate(ulong[] a, ulong[] b)
     {
-        int same = 0;
-        for (int i = 0; i < a.Length; i++)
+        // Called for every candidate: with boilerplate shared by many articles, for most of the articles before. Compared a
+        // vector at a time, without a branch per slot (equal lanes are all ones, -1 as a long: subtracting counts them).
+        var same = 0L;
+        var i = 0;
+        if (System.Numerics.Vector.IsHardwareAccelerated && a.Length >= System.Numerics.Vector<ulong>.Count)
+        {
+            var acc = System.Numerics.Vector<long>.Zero;
+            var va = System.Runtime.InteropServices.MemoryMarshal.Cast<ulong, System.Numerics.Vector<ulong>>(a.AsSpan());
+            var vb = System.Runtime.InteropServices.MemoryMarshal.Cast<ulong, System.Numerics.Vector<ulong>>(b.AsSpan());
+            for (var k = 0; k < va.Length; k++) acc -= System.Numerics.Vector.AsVectorInt64(System.Numerics.Vector.Equals(va[k], vb[k]));
+            same = System.Numerics.Vector.Sum(acc);
+            i = va.Length * System.Numerics.Vector<ulong>.Count;
+        }
+
+        for (; i < a.Length; i++)
             if (a[i] == b[i]) same++;
         return (double)same / a.Length;
     }
