@@ -41,6 +41,11 @@ public sealed class NearDuplicateIndex
     public const double ResemblanceThreshold = 0.8;
     public const double ContainmentThreshold = 0.9;
     public const int MinimumShingles = 8;
+    /// <summary>A band bucket holding more articles than this is boilerplate shared by many (a template, a standard
+    /// paragraph): it is no longer searched or grown. A real copy shares many bands, not just the common ones.</summary>
+    public const int MaxBucket = 256;
+    /// <summary>At most this many earlier articles are compared in full per article: those sharing the most bands.</summary>
+    public const int MaxCandidates = 32;
 
     private const int Rows = SignatureSize / Bands;
     private static readonly ulong[] Seeds = MakeSeeds();
@@ -50,6 +55,8 @@ public sealed class NearDuplicateIndex
     private readonly Dictionary<ulong, List<int>> _buckets = [];
     // Per entry, the last Add that took it as a candidate: collects the candidates of all bands once each, without a set.
     private readonly List<int> _visited = [];
+    // Per entry, how many of the current article's bands it shares (valid when _visited holds the current visit).
+    private readonly List<int> _hits = [];
     private int _visit;
 
     private sealed record Entry(string Id, string Group, ulong[] Signature, int Shingles);
@@ -77,18 +84,30 @@ public sealed class NearDuplicateIndex
         var signature = Signature(shingles);
         var bandKeys = BandKeys(signature);
         // An article shares bands with many earlier ones when they share boilerplate: gather them with a mark per entry
-        // (a sorted set cost O(log n) per band hit, quadratic-and-more over a run of similar articles).
+        // and count the bands each shares; skip the buckets of boilerplate (MaxBucket) and compare in full only the
+        // MaxCandidates sharing the most bands, so that the work per article stays bounded however long the run.
         var candidates = new List<int>();
         var visit = ++_visit;
         foreach (var key in bandKeys)
         {
-            if (!_buckets.TryGetValue(key, out var list)) continue;
+            if (!_buckets.TryGetValue(key, out var list) || list.Count > MaxBucket) continue;
             foreach (var i in list)
             {
-                if (_visited[i] == visit) continue;
-                _visited[i] = visit;
-                candidates.Add(i);
+                if (_visited[i] != visit)
+                {
+                    _visited[i] = visit;
+                    _hits[i] = 0;
+                    candidates.Add(i);
+                }
+
+                _hits[i]++;
             }
+        }
+
+        if (candidates.Count > MaxCandidates)
+        {
+            candidates.Sort((x, y) => _hits[x] != _hits[y] ? _hits[y].CompareTo(_hits[x]) : x.CompareTo(y));
+            candidates.RemoveRange(MaxCandidates, candidates.Count - MaxCandidates);
         }
 
         candidates.Sort();
@@ -115,11 +134,13 @@ public sealed class NearDuplicateIndex
         int index = _entries.Count;
         _entries.Add(entry);
         _visited.Add(0);
+        _hits.Add(0);
         _byId[id] = index;
         foreach (var key in bandKeys)
         {
             if (!_buckets.TryGetValue(key, out var list)) _buckets[key] = list = [];
-            list.Add(index);
+            // One past the cap marks the bucket as boilerplate; it grows no further.
+            if (list.Count <= MaxBucket) list.Add(index);
         }
 
         return new NearDuplicateVerdict(id, entry.Group, best?.Id, bestResemblance, bestContainment);

@@ -151,4 +151,26 @@ public class NearDuplicateIndexTests
 
         Assert.Throws<ArgumentException>(() => index.Add("wire.txt", Independent));
     }
+
+    [Fact]
+    public void ThousandsOfArticlesSharingABoilerplateParagraph_AreNotCopies_AndARealCopyAmongThemIsStillFound()
+    {
+        const string boilerplate = "Sign up for our morning newsletter to get the day's top stories from the region delivered to your inbox before breakfast every weekday.";
+        var words = new[] { "harbour", "bridge", "council", "budget", "railway", "school", "festival", "forest", "museum", "election", "harvest", "river" };
+        string Story(int n)
+        {
+            // Each story its own: numbers and word choices from n, so no two share more than the boilerplate.
+            var w = Enumerable.Range(0, 40).Select(k => words[(n * 7 + k * (n % 5 + 1)) % words.Length] + (n * 31 + k)).ToArray();
+            return $"{string.Join(' ', w[..20])}.\n\n{boilerplate}\n\n{string.Join(' ', w[20..])}.";
+        }
+
+        var index = new NearDuplicateIndex();
+        for (var n = 0; n < 3000; n++)
+            Assert.Null(index.Add($"s{n}", Story(n)).CopyOf);
+        Assert.Null(index.Add("wire", Wire).CopyOf);
+
+        // A copy of a story from the middle of the run, and the wire story's edited copy, are still found.
+        Assert.Equal("s1234", index.Add("s1234-copy", Story(1234).Replace(" ", "  ", StringComparison.Ordinal)).CopyOf);
+        Assert.Equal("wire", index.Add("edited", EditedCopy).CopyOf);
+    }
 }
