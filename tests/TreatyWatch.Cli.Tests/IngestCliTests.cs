@@ -195,9 +195,25 @@ public abstract class IngestCliTests : IDisposable
         Assert.Contains("66", conflict, StringComparison.Ordinal);
 
         // What the feed says of each item is kept with the article.
-        using var store = LedgerStore.Open(db, NodaTime.SystemClock.Instance);
+        var store = LedgerStore.Open(db, NodaTime.SystemClock.Instance);
         var second = Assert.Single(store.IngestedArticles(), a => a.Url == "https://second-outlet.example/b");
         Assert.Equal(("second-outlet.example", "2025-04-17"), (second.Outlet, second.Published));
+        store.Dispose();
+
+        // The review queue shows the three reports of the vote as one disputed event.
+        var review = Run("review", "--db", db, "-f", "json");
+        Assert.True(review.Code == 0, review.Err);
+        var votes = JsonDocument.Parse(review.Out).RootElement.EnumerateArray()
+            .Where(r => r.GetProperty("state").GetString() == "LVA" && r.GetProperty("action").GetString() == "parliament_vote_withdraw").ToList();
+        Assert.Equal(3, votes.Count);
+        Assert.All(votes, v =>
+        {
+            Assert.Equal("disputed", v.GetProperty("certainty").GetString());
+            Assert.Equal(2, v.GetProperty("sameEvent").GetArrayLength());
+            Assert.Contains("66", Assert.Single(v.GetProperty("conflicts").EnumerateArray()).GetString()!, StringComparison.Ordinal);
+        });
+        var table = Run("review", "--db", db);
+        Assert.Contains("disputed", table.Out, StringComparison.Ordinal);
     }
 
     [Fact]

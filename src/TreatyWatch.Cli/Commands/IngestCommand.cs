@@ -80,6 +80,12 @@ public static class IngestCommand
         return (article, events);
     }
 
+    /// <summary>The outlet of a URL: its host without "www." ("https://www.example.org/a" is "example.org").</summary>
+    internal static string? OutletOf(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var u) && !string.IsNullOrEmpty(u.Host)
+            ? (u.Host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? u.Host[4..] : u.Host).ToLowerInvariant()
+            : null;
+
     private sealed record Item(string Name, NewsArticle Article, List<NewsEvent> Events);
 
     private sealed class Run(CliContext ctx, LedgerStore ledger, EventExtractor extractor, ClaimChecker checker, List<string> files, string who, bool json)
@@ -119,11 +125,6 @@ public static class IngestCommand
             return new Item(input.Name, article, events);
         }
 
-        /// <summary>The outlet of a URL: its host without "www." ("https://www.example.org/a" is "example.org").</summary>
-        internal static string? OutletOf(string? url) =>
-            Uri.TryCreate(url, UriKind.Absolute, out var u) && !string.IsNullOrEmpty(u.Host)
-                ? (u.Host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? u.Host[4..] : u.Host).ToLowerInvariant()
-                : null;
 
         public int Execute()
         {

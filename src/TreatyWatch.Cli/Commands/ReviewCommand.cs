@@ -24,11 +24,12 @@ public static class ReviewCommand
             {
                 // Waiting for review first (review: null), then every past decision in the order made.
                 var past = ledger.PastReviews();
+                var events = new ReviewClusters(pending);
                 Json.Write(ctx.Out, w =>
                 {
                     w.WriteStartArray();
-                    foreach (var r in pending) Write(w, r, null);
-                    foreach (var r in past) Write(w, r.Report, r);
+                    foreach (var r in pending) Write(w, r, null, events);
+                    foreach (var r in past) Write(w, r.Report, r, null);
                     w.WriteEndArray();
                 });
                 return 0;
@@ -53,12 +54,19 @@ public static class ReviewCommand
                 return 0;
             }
 
-            var table = Tables.New("id", "state", "treaty", "action", "date", "reported", "evidence and sources");
-            foreach (var r in pending)
+            // Reports of one event from several outlets sit together, with how certain the event is.
+            var clusters = new ReviewClusters(pending);
+            var ordered = pending.Select((r, i) => (r, i))
+                .OrderBy(x => clusters.Of(x.r.Action.Id) is { } c ? pending.Select((p, j) => (p, j)).First(y => clusters.Of(y.p.Action.Id) == c).j : x.i)
+                .ThenBy(x => x.i)
+                .Select(x => x.r);
+            var table = Tables.New("id", "state", "treaty", "action", "date", "reported", "certainty", "evidence and sources");
+            foreach (var r in ordered)
             {
                 var a = r.Action;
                 var evidence = string.Join("\n", new[] { a.Note }.Concat(a.Sources.Select(s => s.Url is null || s.Title == s.Url ? s.Url ?? s.Key : $"{s.Title} {s.Url}")).Where(x => !string.IsNullOrEmpty(x)));
-                table.AddRow(Tables.E(a.Id), a.State, Tables.E(a.TreatyId), Tables.E(ActionKinds.Name(a.Kind)), a.Date.ToString(), $"{IsoDate.Format(a.Known)} by {Tables.E(r.RecordedBy)}", Tables.E(evidence));
+                table.AddRow(Tables.E(a.Id), a.State, Tables.E(a.TreatyId), Tables.E(ActionKinds.Name(a.Kind)), a.Date.ToString(), $"{IsoDate.Format(a.Known)} by {Tables.E(r.RecordedBy)}",
+                    Tables.E(clusters.Describe(a.Id)), Tables.E(evidence));
             }
 
             ctx.Console.Write(table);
@@ -105,7 +113,7 @@ public static class ReviewCommand
         return cmd;
     }
 
-    private static void Write(System.Text.Json.Utf8JsonWriter w, LedgerAction r, ReviewRecord? review)
+    private static void Write(System.Text.Json.Utf8JsonWriter w, LedgerAction r, ReviewRecord? review, ReviewClusters? events)
     {
         var a = r.Action;
         w.WriteStartObject();
@@ -133,6 +141,18 @@ public static class ReviewCommand
         }
 
         w.WriteEndArray();
+        if (events?.Of(a.Id) is { } cluster)
+        {
+            // The same event as other waiting reports (news from several outlets): how certain, and the disagreements.
+            w.WriteString("certainty", cluster.Certainty.ToString().ToLowerInvariant());
+            w.WriteStartArray("sameEvent");
+            foreach (var other in events.Others(a.Id)) w.WriteStringValue(other);
+            w.WriteEndArray();
+            w.WriteStartArray("conflicts");
+            foreach (var k in cluster.Conflicts) w.WriteStringValue(k.Explanation);
+            w.WriteEndArray();
+        }
+
         if (review is null) w.WriteNull("review");
         else
         {
