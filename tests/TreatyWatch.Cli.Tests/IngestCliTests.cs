@@ -255,6 +255,10 @@ public abstract class IngestCliTests : IDisposable
         var table = Run("status", "NOR", "apmbc", "--on", "2026-06-01", "--db", db).Out;
         Assert.Contains("Reported in the news", table, StringComparison.Ordinal);
         Assert.Contains("instrument of withdrawal received by the depositary, 3 July 2025", table, StringComparison.Ordinal);
+        var timeline = Run("timeline", "Norway", "--treaty", "apmbc", "--db", db).Out;
+        Assert.Contains("Reported in the news", timeline, StringComparison.Ordinal);
+        Assert.Contains("12 June 2025", timeline, StringComparison.Ordinal);
+        Assert.DoesNotContain("withdrawal takes effect", timeline, StringComparison.Ordinal);
         var review = Run("review", "--db", db, "-f", "json");
         Assert.Equal(2, JsonDocument.Parse(review.Out).RootElement.GetArrayLength());
     }

@@ -86,6 +86,13 @@ public static class TimelineCommand
                     foreach (var e in entries)
                         table.AddRow(e.Date.ToString(), e.Treaty, e.Computed ? $"[italic]{Tables.E(e.Event)}[/]" : Tables.E(e.Event), Tables.E(e.Detail.Length > 140 ? e.Detail[..137] + "..." : e.Detail));
                     ctx.Console.Write(table);
+                    // Reported news (ingested, waiting for review) after the record: steps the news tells of, never law.
+                    if (ctx.DbSpec is not null)
+                    {
+                        var reported = ctx.Ledger(data).ReportedActions(asKnown);
+                        foreach (var t in treaties) ReportedNews.Render(ctx.Console, reported, s.Iso3, t.Id);
+                    }
+
                     break;
             }
 
