@@ -1,3 +1,4 @@
+using TreatyWatch.Tests.Shared;
 using System.Text.Json;
 using NodaTime;
 using Spectre.Console.Testing;
@@ -10,12 +11,7 @@ public class CliTests
     private static readonly string Data = FindData();
     private static readonly string Home = Directory.CreateTempSubdirectory("treatywatch-clitests-home-").FullName;
 
-    private static string FindData()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "TreatyWatch.slnx"))) dir = dir.Parent;
-        return Path.Combine(dir!.FullName, "data");
-    }
+    private static string FindData() => Path.Combine(RepoRoot.Folder, "data");
 
     private static (int Code, string Out, string Err, string Screen) Run(params string[] args) => RunWith(Data, args);
 
@@ -227,8 +223,7 @@ public class LookupSuggestionTests
     {
         var console = new Spectre.Console.Testing.TestConsole();
         var err = new StringWriter();
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(dir!.FullName, "TreatyWatch.slnx"))) dir = dir.Parent;
+        var dir = new DirectoryInfo(RepoRoot.Folder);
         var code = CliApp.Run(["status", "CAN", "kyoto", "--data", Path.Combine(dir.FullName, "data")], new CliContext(console, new StringWriter(), err, new NodaTime.LocalDate(2026, 1, 1)));
         Assert.Equal(2, code);
         Assert.Contains("did you mean 'Kyoto Protocol' (kyoto-protocol)?", err.ToString(), StringComparison.Ordinal);

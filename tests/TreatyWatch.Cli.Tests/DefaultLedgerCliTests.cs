@@ -1,3 +1,4 @@
+using TreatyWatch.Tests.Shared;
 using System.Text.Json;
 using NodaTime;
 using Spectre.Console.Testing;
@@ -17,12 +18,7 @@ public sealed class DefaultLedgerCliTests : IDisposable
     private static readonly LocalDate Today = new(2026, 11, 23);
     private readonly string _temp = Directory.CreateTempSubdirectory("treatywatch-default-").FullName;
 
-    private static string FindRepo()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "TreatyWatch.slnx"))) dir = dir.Parent;
-        return dir!.FullName;
-    }
+    private static string FindRepo() => RepoRoot.Folder;
 
     public void Dispose()
     {

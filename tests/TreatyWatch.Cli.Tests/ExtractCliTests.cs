@@ -1,3 +1,4 @@
+using TreatyWatch.Tests.Shared;
 using System.Text.Json;
 using NodaTime;
 using Spectre.Console.Testing;
@@ -7,12 +8,7 @@ namespace TreatyWatch.Cli.Tests;
 
 public class ExtractCliTests
 {
-    private static string Root()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(dir!.FullName, "TreatyWatch.slnx"))) dir = dir.Parent;
-        return dir.FullName;
-    }
+    private static string Root() => RepoRoot.Folder;
 
     private static (int Code, string Out, string Err) Run(params string[] args)
     {

@@ -1,3 +1,4 @@
+using TreatyWatch.Tests.Shared;
 using System.Text.Json;
 using NodaTime;
 using Spectre.Console.Testing;
@@ -12,12 +13,7 @@ public sealed class ExtractFeedCliTests : IDisposable
 
     public void Dispose() => _dir.Delete(true);
 
-    private static string Root()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(dir!.FullName, "TreatyWatch.slnx"))) dir = dir.Parent;
-        return dir.FullName;
-    }
+    private static string Root() => RepoRoot.Folder;
 
     private static (int Code, string Out, string Err) Run(params string[] args)
     {

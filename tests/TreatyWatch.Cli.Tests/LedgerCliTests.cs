@@ -23,12 +23,7 @@ public abstract class LedgerCliTests : IDisposable
     /// <summary>A fresh, empty ledger spec, or null when this database is not available here.</summary>
     protected abstract string? NewDb();
 
-    private static string FindRepo()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "TreatyWatch.slnx"))) dir = dir.Parent;
-        return dir!.FullName;
-    }
+    private static string FindRepo() => RepoRoot.Folder;
 
     /// <summary>../shared beside the folder holding TreatyWatch.slnx.</summary>
     private static string Shared => Path.Combine(Path.GetDirectoryName(Repo)!, "shared");
