@@ -16,7 +16,7 @@ namespace TreatyWatch.Cli;
 public sealed class CliContext(IAnsiConsole console, TextWriter output, TextWriter error, LocalDate today, IClock? clock = null, Func<string, string?>? environment = null)
 {
     /// <summary>Who writes the bundled data into a ledger (seeding, and bringing it up to date).</summary>
-    public const string BundledWho = "treatywatch (bundled data)";
+    public const string BundledWho = LedgerSetup.BundledWho;
 
     private readonly Func<string, string?> _environment = environment ?? Environment.GetEnvironmentVariable;
     private Catalog? _catalog;
@@ -58,19 +58,8 @@ public sealed class CliContext(IAnsiConsole console, TextWriter output, TextWrit
     /// <summary>The command's <c>--as-known-on</c>: a catalog from the ledger is loaded as known on that day.</summary>
     public LocalDate? AsKnownOn { get; set; }
 
-    /// <summary>
-    /// The default ledger: <c>sqlite:&lt;data dir&gt;/treatywatch/ledger.db</c>, the data dir being $XDG_DATA_HOME (when
-    /// absolute), else $HOME/.local/share, else the platform's local application data folder.
-    /// </summary>
-    public string DefaultLedgerSpec()
-    {
-        var dir = Env("XDG_DATA_HOME") is { } x && Path.IsPathRooted(x) ? x
-            : Env("HOME") is { } home ? Path.Combine(home, ".local", "share")
-            : Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData);
-        if (string.IsNullOrEmpty(dir))
-            throw new UserInputException("no home folder for the default ledger (neither XDG_DATA_HOME nor HOME is set): pass --db <sqlite:path | connection string>, or --db none for the bundled files");
-        return "sqlite:" + Path.Combine(dir, "treatywatch", "ledger.db");
-    }
+    /// <summary>The default ledger (see <see cref="LedgerSetup.DefaultSpec"/>).</summary>
+    public string DefaultLedgerSpec() => LedgerSetup.DefaultSpec(Env);
 
     /// <summary>The data folder: <c>--data</c>, then TREATYWATCH_DATA, then the copy shipped beside the program.</summary>
     public string DataFolder(string? dataFolder) => BundledData.Locate(dataFolder, Env);
@@ -107,116 +96,7 @@ public sealed class CliContext(IAnsiConsole console, TextWriter output, TextWrit
     {
         if (_ledger is not null) return _ledger;
         if (NoLedger) throw new UserInputException("this command needs a ledger, and --db none says not to use one: pass --db <sqlite:path | PostgreSQL connection string>, or leave --db out for the default ledger");
-        var spec = DbSpec ?? DefaultLedgerSpec();
-        LedgerStore store;
-        try
-        {
-            store = LedgerStore.Open(spec, Clock);
-        }
-        catch (LedgerException e)
-        {
-            throw new UserInputException($"--db {e.Message}");
-        }
-
-        try
-        {
-            Mark("ledger opened");
-            store.Migrate();
-            Mark("migrations checked");
-            var folder = DataFolder(dataFolder);
-            var fingerprint = BundledData.Fingerprint(folder);
-            var known = ReadStamp(folder, fingerprint);
-            Mark("bundled data fingerprinted");
-            // The files are read only when they changed since last time, or this ledger has not had them yet.
-            if (known is not null && store.HasBundledData(known))
-            {
-                Mark("bundled data checked");
-                return _ledger = store;
-            }
-
-            var files = BundledData.Files(folder);
-            WriteStamp(folder, fingerprint, LedgerStore.ContentHash(files));
-            Mark("bundled files read");
-            if (store.IsEmpty) store.SeedFromBundledData(files, BundledWho);
-            else
-            {
-                var u = store.UpdateFromBundledData(files, BundledWho);
-                if (u.Updated)
-                {
-                    Err.WriteLine($"note: {store.Location} brought up to date with the bundled data: {u.ActionsAdded} action(s) added, {u.ActionsCorrected} corrected, {u.ActionsRetracted} retracted; " +
-                                  $"{u.States} state(s), {u.Groups} group(s), {u.Definitions} treaty definition(s), {u.Sources} source(s), {u.Conflicts} armed conflict(s) added");
-                    foreach (var n in u.NotApplied) Err.WriteLine($"note: not applied: {n}");
-                }
-            }
-
-            Mark("bundled data checked");
-        }
-        catch (Exception e) when (e is System.Data.Common.DbException or System.Net.Sockets.SocketException or IOException or TimeoutException or UnauthorizedAccessException)
-        {
-            var where = store.Location;
-            store.Dispose();
-            throw new LedgerUnavailableException($"cannot use the ledger at {where}: {e.Message}", e);
-        }
-        catch
-        {
-            store.Dispose();
-            throw;
-        }
-
-        return _ledger = store;
-    }
-
-    /// <summary>
-    /// Where the content hash of the last data folder read is kept, with that folder's fingerprint:
-    /// &lt;data dir&gt;/treatywatch/bundled-data.stamp (a cache: losing it costs one read of the files).
-    /// </summary>
-    private string? StampFile()
-    {
-        try
-        {
-            return DefaultLedgerSpec()["sqlite:".Length..] is var db ? Path.Combine(Path.GetDirectoryName(db)!, "bundled-data.stamp") : null;
-        }
-        catch (UserInputException)
-        {
-            return null;
-        }
-    }
-
-    private string? ReadStamp(string folder, string fingerprint)
-    {
-        try
-        {
-            var lines = StampFile() is { } f && File.Exists(f) ? File.ReadAllLines(f) : [];
-            return lines.Select(l => l.Split('\t')).FirstOrDefault(p => p.Length == 3 && p[0] == folder && p[1] == fingerprint)?[2];
-        }
-        catch (IOException)
-        {
-            return null;
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return null;
-        }
-    }
-
-    private void WriteStamp(string folder, string fingerprint, string hash)
-    {
-        try
-        {
-            if (StampFile() is not { } f) return;
-            Directory.CreateDirectory(Path.GetDirectoryName(f)!);
-            var others = File.Exists(f) ? File.ReadAllLines(f).Where(l => !l.StartsWith(folder + "\t", StringComparison.Ordinal)) : [];
-            var tmp = $"{f}.{Environment.ProcessId}.tmp";
-            File.WriteAllLines(tmp, others.Append($"{folder}\t{fingerprint}\t{hash}"));
-            File.Move(tmp, f, overwrite: true);
-        }
-        catch (IOException)
-        {
-            // A cache: the next run reads the files again.
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
+        return _ledger = LedgerSetup.Open(DbSpec ?? DefaultLedgerSpec(), DataFolder(dataFolder), Clock, Env, Err, Mark);
     }
 
     /// <summary>Closes the ledger, if one was opened.</summary>

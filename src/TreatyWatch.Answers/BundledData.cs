@@ -1,6 +1,6 @@
 using TreatyWatch.Engine.Data;
 
-namespace TreatyWatch.Cli;
+namespace TreatyWatch.Answers;
 
 /// <summary>Finds and reads the data folder: <c>--data</c>, then TREATYWATCH_DATA, then the copy shipped beside the program.</summary>
 public static class BundledData
@@ -27,7 +27,7 @@ public static class BundledData
 
     /// <summary>
     /// A cheap fingerprint of a data folder, from each file's path, size and last write time (no file is read): when
-    /// it is unchanged, the content hash computed last time still holds (see <see cref="CliContext.Ledger"/>).
+    /// it is unchanged, the content hash computed last time still holds (see <see cref="LedgerSetup.Open"/>).
     /// </summary>
     public static string Fingerprint(string folder)
     {

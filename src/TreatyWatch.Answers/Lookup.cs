@@ -4,7 +4,7 @@ using TreatyWatch.Engine.Data;
 using TreatyWatch.Engine.States;
 using TreatyWatch.Engine.Treaties;
 
-namespace TreatyWatch.Cli;
+namespace TreatyWatch.Answers;
 
 /// <summary>Finds states and treaties by code, name or alias in any case and with or without accents; suggests near misses.</summary>
 public sealed class Lookup

@@ -5,7 +5,7 @@ using TreatyWatch.Engine.Data;
 using TreatyWatch.Engine.Dates;
 using TreatyWatch.Engine.Status;
 
-namespace TreatyWatch.Cli.Output;
+namespace TreatyWatch.Answers.Json;
 
 /// <summary>The stable JSON contract of a status answer (docs/cli-json.md).</summary>
 public static class StatusJson
