@@ -1,6 +1,7 @@
 using NodaTime;
 using Scalar.AspNetCore;
 using TreatyWatch.Web.Api;
+using TreatyWatch.Web.Feeds;
 using TreatyWatch.Web.Services;
 
 namespace TreatyWatch.Web;
@@ -36,6 +37,7 @@ public static class WebApp
         builder.Services.AddProblemAnswers();
         builder.Services.AddOpenApi();
         builder.Services.AddRazorPages();
+        builder.AddApi();
     }
 
     private static void Map(WebApplication app)
@@ -46,6 +48,7 @@ public static class WebApp
         app.MapOpenApi();
         app.MapScalarApiReference("/api/reference");
         app.MapApi();
+        app.MapFeeds();
         app.MapRazorPages();
 
         // Load the catalog before the first request, and say where to look.

@@ -22,51 +22,25 @@ public static class DiffCommand
             var t = ctx.Lookup(data).Treaty(p.GetValue(treaty)!);
             var d1 = CliApp.ParseDate(p.GetValue(from), "--from")!.Value;
             var d2 = CliApp.ParseDate(p.GetValue(to), "--to")!.Value;
-            if (d2 < d1) throw new UserInputException($"--to {IsoDate.Format(d2)} is before --from {IsoDate.Format(d1)}");
             var book = catalog.Book(t.Id);
-            var changes = book.Timelines
-                .Select(tl => (tl.State, Before: book.StatusCode(tl.State, d1), After: book.StatusCode(tl.State, d2)))
-                .Where(x => x.Before != x.After)
-                .Select(x => (x.State, x.Before, x.After, Change: Describe(x.Before, x.After)))
-                .OrderBy(x => x.Change, StringComparer.Ordinal).ThenBy(x => catalog.States[x.State].Name, StringComparer.Ordinal)
-                .ToList();
+            var diff = Diff.Between(catalog, book, d1, d2);
+            var changes = diff.Changes;
             switch (p.GetValue(CliApp.Format))
             {
                 case OutputFormat.Json:
-                    Json.Write(ctx.Out, w =>
-                    {
-                        w.WriteStartObject();
-                        w.WriteString("treaty", t.Id);
-                        w.WriteString("from", IsoDate.Format(d1));
-                        w.WriteString("to", IsoDate.Format(d2));
-                        w.WriteNumber("boundBefore", book.Timelines.Count(tl => TreatyStatuses.IsBound(book.StatusCode(tl.State, d1))));
-                        w.WriteNumber("boundAfter", book.Timelines.Count(tl => TreatyStatuses.IsBound(book.StatusCode(tl.State, d2))));
-                        w.WriteStartArray("changes");
-                        foreach (var c in changes)
-                        {
-                            w.WriteStartObject();
-                            w.WriteString("state", c.State);
-                            w.WriteString("before", TreatyStatuses.Name(c.Before));
-                            w.WriteString("after", TreatyStatuses.Name(c.After));
-                            w.WriteString("change", c.Change);
-                            w.WriteEndObject();
-                        }
-
-                        w.WriteEndArray();
-                        w.WriteEndObject();
-                    });
+                    Json.Write(ctx.Out, w => DiffJson.Write(w, diff));
                     break;
                 case OutputFormat.Csv:
                     CsvOut.Row(ctx.Out, "state", "before", "after", "change");
-                    foreach (var c in changes) CsvOut.Row(ctx.Out, c.State, TreatyStatuses.Name(c.Before), TreatyStatuses.Name(c.After), c.Change);
+                    foreach (var c in changes) CsvOut.Row(ctx.Out, c.State, TreatyStatuses.Name(c.Before), TreatyStatuses.Name(c.After), c.Kind);
                     break;
                 default:
                     ctx.Console.Write(new Rule($"[bold]{Tables.E(t.ShortName)}[/]: {IsoDate.Long(d1)} → {IsoDate.Long(d2)}") { Justification = Justify.Left });
                     var table = Tables.New("change", "state", "before", "after");
                     foreach (var c in changes)
-                        table.AddRow(Tables.E(c.Change), $"{Tables.E(catalog.States[c.State].Name)} [dim]{c.State}[/]", Tables.E(TreatyStatuses.Describe(c.Before)), Tables.E(TreatyStatuses.Describe(c.After)));
+                        table.AddRow(Tables.E(c.Kind), $"{Tables.E(catalog.States[c.State].Name)} [dim]{c.State}[/]", Tables.E(TreatyStatuses.Describe(c.Before)), Tables.E(TreatyStatuses.Describe(c.After)));
                     ctx.Console.Write(table);
-                    ctx.Console.MarkupLine($"Bound: {book.Timelines.Count(tl => TreatyStatuses.IsBound(book.StatusCode(tl.State, d1)))} → {book.Timelines.Count(tl => TreatyStatuses.IsBound(book.StatusCode(tl.State, d2)))}");
+                    ctx.Console.MarkupLine($"Bound: {diff.BoundBefore} → {diff.BoundAfter}");
                     break;
             }
 
@@ -74,12 +48,4 @@ public static class DiffCommand
         });
         return cmd;
     }
-
-    private static string Describe(TreatyStatus before, TreatyStatus after) =>
-        (TreatyStatuses.IsBound(before), TreatyStatuses.IsBound(after)) switch
-        {
-            (false, true) => "joined",
-            (true, false) => "left",
-            _ => "changed",
-        };
 }

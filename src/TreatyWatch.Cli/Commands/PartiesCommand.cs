@@ -23,19 +23,11 @@ public static class PartiesCommand
             var t = ctx.Lookup(data).Treaty(p.GetValue(treaty)!);
             var day = CliApp.ParseDate(p.GetValue(on), "--on") ?? ctx.Today;
             var book = catalog.Book(t.Id, CliApp.ParseDate(p.GetValue(known), "--as-known-on"));
-            var answers = book.Timelines.Select(tl => book.StatusOf(tl.State, day))
-                .Where(a => p.GetValue(all) || a.Status != TreatyStatus.None)
-                .OrderBy(a => catalog.States.TryGetValue(a.State, out var s) ? s.Name : a.State, StringComparer.Ordinal)
-                .ToList();
+            var answers = PartiesJson.Answers(catalog, book, day, p.GetValue(all));
             switch (p.GetValue(CliApp.Format))
             {
                 case OutputFormat.Json:
-                    Json.Write(ctx.Out, w =>
-                    {
-                        w.WriteStartArray();
-                        foreach (var a in answers) StatusJson.Write(w, a, catalog);
-                        w.WriteEndArray();
-                    });
+                    Json.Write(ctx.Out, w => PartiesJson.Write(w, answers, catalog));
                     break;
                 case OutputFormat.Csv:
                     CsvOut.Row(ctx.Out, "state", "name", "status", "inForceSince", "withdrawalEffective");

@@ -21,57 +21,20 @@ public static class PendingCommand
             var lookup = ctx.Lookup(data);
             var today = CliApp.ParseDate(p.GetValue(asOf), "--on") ?? ctx.Today;
             var treaties = p.GetValue(treatyOpt) is { } tt ? [lookup.Treaty(tt)] : catalog.Treaties.ToList();
-            var rows = new List<(string Treaty, string State, string What, LocalDateText Date)>();
-            foreach (var t in treaties)
-            {
-                var book = catalog.Book(t.Id);
-                foreach (var tl in book.Timelines)
-                {
-                    var now = book.StatusCode(tl.State, today);
-                    if (now == TreatyStatus.WithdrawalSuspended)
-                        rows.Add((t.Id, tl.State, "withdrawal held back while the state is engaged in an armed conflict", new("")));
-                    foreach (var (day, status) in tl.Transitions.Where(x => x.Day > today))
-                    {
-                        var what = status switch
-                        {
-                            TreatyStatus.Party => "enters into force for it",
-                            TreatyStatus.Withdrawn => "withdrawal takes effect",
-                            TreatyStatus.WithdrawalSuspended => "notice period ends; armed conflict holds the withdrawal back",
-                            _ => null,
-                        };
-                        if (what is not null) rows.Add((t.Id, tl.State, what, new(IsoDate.Format(day))));
-                    }
-                }
-            }
-
-            rows = rows.OrderBy(r => r.Date.Text.Length == 0 ? "9999" : r.Date.Text, StringComparer.Ordinal).ThenBy(r => r.Treaty, StringComparer.Ordinal).ToList();
+            var rows = PendingChange.After(catalog, treaties, today);
             switch (p.GetValue(CliApp.Format))
             {
                 case OutputFormat.Json:
-                    Json.Write(ctx.Out, w =>
-                    {
-                        w.WriteStartArray();
-                        foreach (var r in rows)
-                        {
-                            w.WriteStartObject();
-                            w.WriteString("treaty", r.Treaty);
-                            w.WriteString("state", r.State);
-                            w.WriteString("event", r.What);
-                            if (r.Date.Text.Length == 0) w.WriteNull("date"); else w.WriteString("date", r.Date.Text);
-                            w.WriteEndObject();
-                        }
-
-                        w.WriteEndArray();
-                    });
+                    Json.Write(ctx.Out, w => PendingJson.Write(w, rows));
                     break;
                 case OutputFormat.Csv:
                     CsvOut.Row(ctx.Out, "date", "treaty", "state", "event");
-                    foreach (var r in rows) CsvOut.Row(ctx.Out, r.Date.Text, r.Treaty, r.State, r.What);
+                    foreach (var r in rows) CsvOut.Row(ctx.Out, r.Date is { } d ? IsoDate.Format(d) : "", r.Treaty, r.State, r.Event);
                     break;
                 default:
                     ctx.Console.Write(new Rule($"[bold]Pending[/] after {IsoDate.Long(today)}") { Justification = Justify.Left });
                     var table = Tables.New("date", "treaty", "state", "event");
-                    foreach (var r in rows) table.AddRow(r.Date.Text.Length == 0 ? "—" : r.Date.Text, r.Treaty, $"{Tables.E(catalog.States[r.State].Name)} [dim]{r.State}[/]", Tables.E(r.What));
+                    foreach (var r in rows) table.AddRow(r.Date is { } d ? IsoDate.Format(d) : "—", r.Treaty, $"{Tables.E(catalog.States[r.State].Name)} [dim]{r.State}[/]", Tables.E(r.Event));
                     ctx.Console.Write(table);
                     if (rows.Count == 0) ctx.Console.MarkupLine("Nothing pending on record.");
                     break;
@@ -81,6 +44,4 @@ public static class PendingCommand
         });
         return cmd;
     }
-
-    private readonly record struct LocalDateText(string Text);
 }

@@ -15,31 +15,11 @@ public static class StatesCommand
         cmd.SetAction(p =>
         {
             var catalog = ctx.Catalog(p.GetValue(CliApp.Data));
-            var q = p.GetValue(search) is { } s ? Lookup.Key(s) : null;
-            var states = catalog.States.Values
-                .Where(st => q is null || new[] { st.Iso3, st.Name }.Concat(st.Aliases).Any(n => Lookup.Key(n).Contains(q, StringComparison.Ordinal)))
-                .OrderBy(st => st.Name, StringComparer.Ordinal).ToList();
+            var states = StatesJson.Matching(catalog, p.GetValue(search));
             switch (p.GetValue(CliApp.Format))
             {
                 case OutputFormat.Json:
-                    Json.Write(ctx.Out, w =>
-                    {
-                        w.WriteStartArray();
-                        foreach (var st in states)
-                        {
-                            w.WriteStartObject();
-                            w.WriteString("iso3", st.Iso3);
-                            w.WriteString("name", st.Name);
-                            w.WriteStartArray("aliases");
-                            foreach (var a in st.Aliases) w.WriteStringValue(a);
-                            w.WriteEndArray();
-                            StatusJson.Date(w, "from", st.From);
-                            StatusJson.Date(w, "until", st.Until);
-                            w.WriteEndObject();
-                        }
-
-                        w.WriteEndArray();
-                    });
+                    Json.Write(ctx.Out, w => StatesJson.Write(w, states));
                     break;
                 case OutputFormat.Csv:
                     CsvOut.Row(ctx.Out, "iso3", "name", "aliases", "from", "until");

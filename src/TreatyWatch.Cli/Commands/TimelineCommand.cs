@@ -10,8 +10,6 @@ namespace TreatyWatch.Cli.Commands;
 /// <summary><c>treatywatch timeline &lt;state&gt; [--treaty T]</c>: legal acts, domestic steps and computed effects in order.</summary>
 public static class TimelineCommand
 {
-    private sealed record Entry(PartialDate Date, string Treaty, string Event, string Detail, string Sources, bool Computed);
-
     public static Command Create(CliContext ctx)
     {
         var state = new Argument<string>("state") { Description = "State: ISO code, name or alias" };
@@ -26,55 +24,11 @@ public static class TimelineCommand
             var s = lookup.State(p.GetValue(state)!);
             var asKnown = CliApp.ParseDate(p.GetValue(known), "--as-known-on");
             var treaties = p.GetValue(treatyOpt) is { } tt ? [lookup.Treaty(tt)] : catalog.Treaties.ToList();
-            var entries = new List<Entry>();
-            foreach (var t in treaties)
-            {
-                var book = catalog.Book(t.Id, asKnown);
-                foreach (var a in catalog.ActionsOf(t.Id).Where(a => a.State == s.Iso3 && (asKnown is null || a.Known <= asKnown)))
-                {
-                    if (ActionKinds.Family(a.Kind) == ActionFamily.Statement) continue;
-                    var detail = string.Join("; ", new[] { a.Votes?.ToString(), a.Effective is { } e ? $"names {IsoDate.Format(e)}" : null, a.Note }.Where(x => x is not null));
-                    entries.Add(new Entry(a.Date, t.Id, ActionKinds.Describe(a.Kind), detail, string.Join(" ", a.Sources.Select(x => x.Key)), false));
-                }
-
-                if (book.TimelineOf(s.Iso3) is { } tl)
-                {
-                    foreach (var (day, status) in tl.Transitions)
-                    {
-                        var ev = status switch
-                        {
-                            TreatyStatus.Party => "treaty in force for it (computed)",
-                            TreatyStatus.Withdrawn => "withdrawal takes effect (computed)",
-                            TreatyStatus.WithdrawalSuspended => "withdrawal held back by armed conflict (computed)",
-                            TreatyStatus.None when book.End == day => "treaty expired or terminated (computed)",
-                            _ => null,
-                        };
-                        if (ev is not null) entries.Add(new Entry(PartialDate.OfDay(day), t.Id, ev, "", "", true));
-                    }
-                }
-            }
-
-            entries = entries.OrderBy(e => e.Date.FirstDay).ThenBy(e => e.Computed).ToList();
+            var entries = TimelineEntry.Of(catalog, s.Iso3, treaties, asKnown);
             switch (p.GetValue(CliApp.Format))
             {
                 case OutputFormat.Json:
-                    Json.Write(ctx.Out, w =>
-                    {
-                        w.WriteStartArray();
-                        foreach (var e in entries)
-                        {
-                            w.WriteStartObject();
-                            w.WriteString("date", e.Date.ToString());
-                            w.WriteString("treaty", e.Treaty);
-                            w.WriteString("event", e.Event);
-                            w.WriteBoolean("computed", e.Computed);
-                            w.WriteString("detail", e.Detail);
-                            w.WriteString("sources", e.Sources);
-                            w.WriteEndObject();
-                        }
-
-                        w.WriteEndArray();
-                    });
+                    Json.Write(ctx.Out, w => TimelineJson.Write(w, entries));
                     break;
                 case OutputFormat.Csv:
                     CsvOut.Row(ctx.Out, "date", "treaty", "event", "computed", "detail", "sources");

@@ -15,38 +15,11 @@ public static class TreatiesCommand
         cmd.SetAction(p =>
         {
             var catalog = ctx.Catalog(p.GetValue(CliApp.Data));
-            var rows = catalog.Treaties.Select(t =>
-            {
-                var book = catalog.Book(t.Id);
-                var bound = book.Timelines.Count(tl => TreatyStatuses.IsBound(book.StatusCode(tl.State, ctx.Today)));
-                return (t, book, bound);
-            }).ToList();
+            var rows = TreatyRow.All(catalog, ctx.Today);
             switch (p.GetValue(CliApp.Format))
             {
                 case OutputFormat.Json:
-                    Json.Write(ctx.Out, w =>
-                    {
-                        w.WriteStartArray();
-                        foreach (var (t, book, bound) in rows)
-                        {
-                            w.WriteStartObject();
-                            w.WriteString("id", t.Id);
-                            w.WriteString("shortName", t.ShortName);
-                            w.WriteString("title", t.Title);
-                            w.WriteStartArray("aliases");
-                            foreach (var a in t.Aliases) w.WriteStringValue(a);
-                            w.WriteEndArray();
-                            if (t.Depositary is null) w.WriteNull("depositary"); else w.WriteString("depositary", t.Depositary);
-                            if (t.UntcReference is null) w.WriteNull("untc"); else w.WriteString("untc", t.UntcReference);
-                            StatusJson.Date(w, "entryIntoForce", book.EntryIntoForce);
-                            StatusJson.Date(w, "ended", book.End);
-                            w.WriteNumber("boundToday", bound);
-                            w.WriteBoolean("participantsComplete", t.ParticipantsComplete);
-                            w.WriteEndObject();
-                        }
-
-                        w.WriteEndArray();
-                    });
+                    Json.Write(ctx.Out, w => TreatiesJson.Write(w, rows));
                     break;
                 case OutputFormat.Csv:
                     CsvOut.Row(ctx.Out, "id", "shortName", "entryIntoForce", "ended", "boundToday", "participantsComplete");

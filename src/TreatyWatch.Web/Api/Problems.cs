@@ -20,6 +20,8 @@ public static class Problems
                 LedgerUnavailableException => StatusCodes.Status503ServiceUnavailable,
                 _ => StatusCodes.Status500InternalServerError,
             },
+            // Bad input is the caller's mistake, answered as a problem: not an error to log with a stack trace.
+            SuppressDiagnosticsCallback = c => c.Exception is UserInputException or BadHttpRequestException,
         });
         app.UseStatusCodePages();
     }

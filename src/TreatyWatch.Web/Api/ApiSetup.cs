@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.OpenApi;
+using Scalar.AspNetCore;
+
+namespace TreatyWatch.Web.Api;
+
+/// <summary>What the API needs registered: the OpenAPI document's description, the reference page's options, quiet logs.</summary>
+public static class ApiSetup
+{
+    public static void AddApi(this WebApplicationBuilder builder)
+    {
+        // Two log lines per request at Information cost more than the answer itself: request logging only when asked for.
+        if (!builder.Environment.IsDevelopment())
+        {
+            builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+            builder.Logging.AddFilter("Microsoft.AspNetCore.Routing", LogLevel.Warning);
+            builder.Logging.AddFilter("Microsoft.AspNetCore.Http.Result", LogLevel.Warning);
+            builder.Logging.AddFilter("Microsoft.AspNetCore.StaticFiles", LogLevel.Warning);
+        }
+
+        builder.Services.Configure<OpenApiOptions>("v1", o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "TreatyWatch API";
+            doc.Info.Version = "v1";
+            doc.Info.Description = "Is a state bound by a multilateral treaty on a date, since when, why, and what is pending. " +
+                "JSON as the command line's --format json (docs/cli-json.md); tables also as CSV (?format=csv or Accept: text/csv). " +
+                "States by ISO code, name or alias; treaties by id, name or alias; dates YYYY-MM-DD. " +
+                "Errors are problem details (RFC 9457) naming the bad parameter: 400 bad input, 404 unknown state, treaty or article, 414 query string over 2048 characters. See docs/api.md.";
+            return Task.CompletedTask;
+        }));
+
+        // The reference page (Scalar) is served from the app itself; its default fonts would come from fonts.scalar.com.
+        builder.Services.Configure<ScalarOptions>(o =>
+        {
+            o.Title = "TreatyWatch API reference";
+            o.DefaultFonts = false;
+            o.HideClientButton = true;
+        });
+    }
+}
