@@ -1,6 +1,7 @@
 using NodaTime;
 using Scalar.AspNetCore;
 using TreatyWatch.Web.Api;
+using TreatyWatch.Web.Rendering;
 using TreatyWatch.Web.Services;
 
 namespace TreatyWatch.Web;
@@ -36,6 +37,7 @@ public static class WebApp
         builder.Services.AddProblemAnswers();
         builder.Services.AddOpenApi();
         builder.Services.AddRazorPages();
+        builder.Services.AddPageRendering();
     }
 
     private static void Map(WebApplication app)
@@ -47,6 +49,7 @@ public static class WebApp
         app.MapScalarApiReference("/api/reference");
         app.MapApi();
         app.MapRazorPages();
+        app.MapPageData();
 
         // Load the catalog before the first request, and say where to look.
         var data = app.Services.GetRequiredService<LedgerData>();
