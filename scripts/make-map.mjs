@@ -23,6 +23,25 @@ land.features = land.features.filter((f) => f.properties.name !== "Antarctica");
 const projection = d3.geoEqualEarth().fitExtent([[4, 4], [width - 4, height - 4]], land);
 const path = d3.geoPath(projection).digits(0);
 
+// d3 writes absolute whole-unit commands (M x,y L x,y … Z); relative ones with whole-unit steps say the same in about
+// half the bytes. Zero-length steps left by rounding are dropped.
+function relative(d) {
+  let x = 0, y = 0, sx = 0, sy = 0, out = "";
+  for (const [, cmd, args] of d.matchAll(/([MLZ])([^MLZ]*)/g)) {
+    if (cmd === "Z") { out += "z"; x = sx; y = sy; continue; }
+    const nums = args.split(/[ ,]+/).filter(Boolean).map(Number);
+    for (let i = 0; i + 1 < nums.length; i += 2) {
+      const dx = nums[i] - x, dy = nums[i + 1] - y;
+      // The first move is absolute (so shapes can be joined) and says "l" for the relative lines after it.
+      if (cmd === "M" && i === 0) { out += out ? `m${dx},${dy}` : `M${nums[i]},${nums[i + 1]}l`; sx = nums[i]; sy = nums[i + 1]; }
+      else if (dx === 0 && dy === 0) continue;
+      else out += (dx < 0 || out.endsWith("l") ? "" : " ") + dx + (dy < 0 ? "" : ",") + dy;
+      x = nums[i]; y = nums[i + 1];
+    }
+  }
+  return out;
+}
+
 const out = {}, unmapped = [], unassigned = {}, dots = [];
 for (const f of land.features) {
   const numeric = f.id == null ? null : String(f.id).padStart(3, "0");
@@ -32,13 +51,13 @@ for (const f of land.features) {
   if (!iso3) {
     // Kosovo has no ISO 3166-1 code; the ledger uses the user-assigned XKX, as the EU does. Other shapes without a
     // code (N. Cyprus, Somaliland) are drawn unlabelled, as places with no state on record, never as a guessed state.
-    if (f.properties.name === "Kosovo") { out.XKX = d; continue; }
+    if (f.properties.name === "Kosovo") { out.XKX = relative(d); continue; }
     unmapped.push(`${f.properties.name} (id ${f.id ?? "none"})`);
-    unassigned[f.properties.name] = d;
+    unassigned[f.properties.name] = relative(d);
     continue;
   }
   // Drop the zero-length segments that rounding leaves behind.
-  out[iso3] = (out[iso3] ? out[iso3] : "") + d.replace(/L(-?\d+),(-?\d+)(?=L\1,\2)/g, "");
+  out[iso3] = (out[iso3] ? out[iso3] : "") + relative(d);
 }
 
 // States too small for the 1:110m shapes (Malta, Singapore, Andorra, island states…) get a dot at the centre of their

@@ -45,6 +45,7 @@ public static class WebApp
         app.UseProblemAnswers();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseOutputCache();
         app.MapOpenApi();
         app.MapScalarApiReference("/api/reference");
         app.MapApi();

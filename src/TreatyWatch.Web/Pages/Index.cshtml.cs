@@ -5,6 +5,7 @@ using TreatyWatch.Web.Services;
 namespace TreatyWatch.Web.Pages;
 
 /// <summary>The home page: the flagship treaty (the Ottawa Convention) today, and the way to every other treaty.</summary>
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PageCachePolicy.Name)]
 public sealed class IndexModel(LedgerData data, TreatyViews views) : TreatyPageModel(data, views)
 {
     public const string Flagship = "apmbc";

@@ -13,6 +13,7 @@ public static class PageServices
     {
         services.AddSingleton(_ => MapShapes.Bundled());
         services.AddSingleton<TreatyViews>();
+        services.AddOutputCache(o => o.AddPolicy(PageCachePolicy.Name, new PageCachePolicy()));
         return services;
     }
 
