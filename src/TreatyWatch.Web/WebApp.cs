@@ -2,6 +2,7 @@ using NodaTime;
 using Scalar.AspNetCore;
 using TreatyWatch.Web.Api;
 using TreatyWatch.Web.Feeds;
+using TreatyWatch.Web.Rendering;
 using TreatyWatch.Web.Services;
 
 namespace TreatyWatch.Web;
@@ -38,6 +39,7 @@ public static class WebApp
         builder.Services.AddOpenApi();
         builder.Services.AddRazorPages();
         builder.AddApi();
+        builder.Services.AddPageRendering();
     }
 
     private static void Map(WebApplication app)
@@ -45,11 +47,13 @@ public static class WebApp
         app.UseProblemAnswers();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseOutputCache();
         app.MapOpenApi();
         app.MapScalarApiReference("/api/reference");
         app.MapApi();
         app.MapFeeds();
         app.MapRazorPages();
+        app.MapPageData();
 
         // Load the catalog before the first request, and say where to look.
         var data = app.Services.GetRequiredService<LedgerData>();
