@@ -1,6 +1,7 @@
 using NodaTime;
 using Scalar.AspNetCore;
 using TreatyWatch.Web.Api;
+using TreatyWatch.Web.Security;
 using TreatyWatch.Web.Services;
 
 namespace TreatyWatch.Web;
@@ -36,16 +37,20 @@ public static class WebApp
         builder.Services.AddProblemAnswers();
         builder.Services.AddOpenApi();
         builder.Services.AddRazorPages();
+        builder.Services.AddSecurity(config);
     }
 
     private static void Map(WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseProblemAnswers();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseSecurity();
         app.MapOpenApi();
         app.MapScalarApiReference("/api/reference");
         app.MapApi();
+        app.MapWriteApi();
         app.MapRazorPages();
 
         // Load the catalog before the first request, and say where to look.
