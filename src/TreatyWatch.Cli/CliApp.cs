@@ -161,6 +161,7 @@ public static class CliApp
         root.Add(ReviewCommand.Create(ctx));
         root.Add(ReportCommand.Create(ctx));
         root.Add(IngestCommand.Create(ctx));
+        root.Add(UsersCommand.Create(ctx));
         return root;
     }
 

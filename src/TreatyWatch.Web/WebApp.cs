@@ -3,6 +3,7 @@ using Scalar.AspNetCore;
 using TreatyWatch.Web.Api;
 using TreatyWatch.Web.Feeds;
 using TreatyWatch.Web.Rendering;
+using TreatyWatch.Web.Security;
 using TreatyWatch.Web.Services;
 
 namespace TreatyWatch.Web;
@@ -40,17 +41,21 @@ public static class WebApp
         builder.Services.AddRazorPages();
         builder.AddApi();
         builder.Services.AddPageRendering();
+        builder.Services.AddSecurity(config);
     }
 
     private static void Map(WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseProblemAnswers();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseSecurity();
         app.UseOutputCache();
         app.MapOpenApi();
         app.MapScalarApiReference("/api/reference");
         app.MapApi();
+        app.MapWriteApi();
         app.MapFeeds();
         app.MapRazorPages();
         app.MapPageData();

@@ -298,7 +298,7 @@ public abstract class NewsIngestTests : IDisposable
             }
         }
 
-        Assert.Equal([3, 4], store.Migrate());
+        Assert.Equal(Enumerable.Range(3, LedgerStore.LatestSchemaVersion - 2), store.Migrate());
 
         var kept = Assert.Single(store.IngestedEvents());
         Assert.Equal(("h1", "EST", "apmbc", 0, 25), (kept.ArticleHash, kept.State, kept.Treaty, kept.Start, kept.End));

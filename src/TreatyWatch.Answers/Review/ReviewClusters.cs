@@ -3,16 +3,16 @@ using TreatyWatch.Ingest.Across;
 using TreatyWatch.Ingest.Events;
 using TreatyWatch.Ledger;
 
-namespace TreatyWatch.Cli.Commands;
+namespace TreatyWatch.Answers;
 
 /// <summary>
 /// The reports waiting for review grouped as <see cref="EventClustering"/> groups news across articles: reports of the
 /// same step (state, treaty, kind, compatible dates) from several outlets are one event, <c>corroborated</c> when two or
 /// more outlets agree and <c>disputed</c> when they differ (dates, vote figures), with the disagreement explained. A
 /// reviewer decides one event, not each outlet's copy of it. Reports from one outlet (by the source URL's host) count
-/// once.
+/// once. Shared by <c>treatywatch review</c> and the web app's review queue (/review).
 /// </summary>
-internal sealed class ReviewClusters
+public sealed class ReviewClusters
 {
     private readonly Dictionary<string, EventCluster> _byId = new(StringComparer.Ordinal);
 
@@ -26,7 +26,7 @@ internal sealed class ReviewClusters
             var source = a.Sources.FirstOrDefault();
             var url = source?.Url;
             var ev = new ExtractedEvent(a.State, a.TreatyId, action, a.Date, a.Votes, a.Note ?? "", 0, 0);
-            reports.Add(new EventReport(ev, new ReportSource(a.Id, IngestCommand.OutletOf(url) ?? source?.Title, url, source?.Published?.FirstDay)));
+            reports.Add(new EventReport(ev, new ReportSource(a.Id, NewsKinds.OutletOf(url) ?? source?.Title, url, source?.Published?.FirstDay)));
         }
 
         foreach (var c in EventClustering.Cluster(reports))
@@ -50,11 +50,11 @@ internal sealed class ReviewClusters
         return c.IndependentSources > 1 ? $"{name} ({c.IndependentSources} sources)" : name;
     }
 
-    /// <summary>The extractor's step for an engine kind (the inverse of <see cref="IngestCommand.KindOf"/>).</summary>
+    /// <summary>The extractor's step for an engine kind (the inverse of <see cref="NewsKinds.KindOf"/>).</summary>
     private static EventAction? ActionOf(ActionKind kind)
     {
         foreach (var a in Enum.GetValues<EventAction>())
-            if (IngestCommand.KindOf(a) == kind) return a;
+            if (NewsKinds.KindOf(a) == kind) return a;
         return null;
     }
 }

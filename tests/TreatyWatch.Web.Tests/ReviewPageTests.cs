@@ -1,0 +1,105 @@
+using System.Net;
+using static TreatyWatch.Web.Tests.SecurityTestHelpers;
+
+namespace TreatyWatch.Web.Tests;
+
+/// <summary>/signin and /review through a cookie-keeping client, as a browser would use them.</summary>
+public sealed class ReviewPageTests(SecureAppFactory app) : IClassFixture<SecureAppFactory>
+{
+    [Fact]
+    public async Task Anonymous_visitors_are_sent_to_signin()
+    {
+        _ = app.ReportId;
+        var response = await app.Browser().GetAsync("/review", Cancel);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/signin", response.Headers.Location!.PathAndQuery, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task The_signin_cookie_is_httponly_and_samesite()
+    {
+        _ = app.ReportId;
+        var response = await SignIn(app.Browser(), "rita", SecureAppFactory.Password);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("treatywatch.auth=", StringComparison.Ordinal));
+        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task A_wrong_password_does_not_sign_in()
+    {
+        _ = app.ReportId;
+        var browser = app.Browser();
+        var response = await SignIn(browser, "rita", "not the password");
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.False(response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith("treatywatch.auth=", StringComparison.Ordinal)));
+        Assert.Contains("wrong user name or password", await response.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/review", Cancel)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_form_post_without_the_antiforgery_token_is_refused()
+    {
+        _ = app.ReportId;
+        var browser = app.Browser();
+        var noToken = await browser.PostAsync("/signin", new FormUrlEncodedContent(new Dictionary<string, string> { ["username"] = "rita", ["password"] = SecureAppFactory.Password }), Cancel);
+        Assert.Equal(HttpStatusCode.BadRequest, noToken.StatusCode);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await SignIn(browser, "rita", SecureAppFactory.Password)).StatusCode);
+        var post = await browser.PostAsync("/review", new FormUrlEncodedContent(new Dictionary<string, string> { ["id"] = app.ReportId, ["decision"] = "confirm" }), Cancel);
+        Assert.Equal(HttpStatusCode.BadRequest, post.StatusCode);
+        Assert.Contains(app.Data.Use(s => s.ReportedActions()), a => a.Action.Id == app.ReportId);
+    }
+
+    [Fact]
+    public async Task The_queue_shows_the_report_encodes_markup_and_a_confirmation_moves_it_to_past_reviews()
+    {
+        var id = app.ReportId;
+        var browser = app.Browser();
+        Assert.Equal(HttpStatusCode.Redirect, (await SignIn(browser, "rita", SecureAppFactory.Password)).StatusCode);
+
+        var page = await browser.GetStringAsync("/review", Cancel);
+        Assert.Contains($"data-report-id=\"{id}\"", page, StringComparison.Ordinal);
+        Assert.Contains("<button type=\"submit\" name=\"decision\" value=\"confirm\">", page, StringComparison.Ordinal);
+        Assert.Contains("<button type=\"submit\" name=\"decision\" value=\"reject\">", page, StringComparison.Ordinal);
+        Assert.Contains("news.example.org", page, StringComparison.Ordinal);
+        Assert.Contains("Norway deposited its instrument of withdrawal", page, StringComparison.Ordinal);
+        // The article's title and quote carry script elements: shown as text, never as markup.
+        Assert.DoesNotContain("<script>alert", page, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("&lt;script&gt;alert(", page, StringComparison.Ordinal);
+
+        var post = await browser.PostAsync("/review", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["id"] = id, ["decision"] = "confirm", ["reason"] = "checked against the depositary notification", ["__RequestVerificationToken"] = FormToken(page),
+        }), Cancel);
+        Assert.Equal(HttpStatusCode.Redirect, post.StatusCode);
+
+        var after = await browser.GetStringAsync("/review", Cancel);
+        Assert.DoesNotContain($"data-report-id=\"{id}\"", after, StringComparison.Ordinal);
+        var past = after[after.IndexOf("id=\"past-reviews\"", StringComparison.Ordinal)..];
+        Assert.Contains($"data-review-of=\"{id}\"", past, StringComparison.Ordinal);
+        Assert.Contains("rita", past, StringComparison.Ordinal);
+        Assert.Contains("confirm", past, StringComparison.Ordinal);
+        Assert.False(await Bound(app.CreateClient(), "NOR", "apmbc", "2026-09-01"));
+    }
+}
+
+/// <summary>Brute force: after a few attempts from one address, sign-in answers 429 with problem details.</summary>
+public sealed class SignInRateLimitTests(StrictSignInFactory app) : IClassFixture<StrictSignInFactory>
+{
+    [Fact]
+    public async Task Sign_in_is_rate_limited_after_a_few_attempts()
+    {
+        _ = app.ReportId;
+        var browser = app.Browser();
+        for (var i = 0; i < StrictSignInFactory.Attempts; i++)
+            Assert.Equal(HttpStatusCode.Unauthorized, (await SignIn(browser, "rita", $"guess {i}")).StatusCode);
+
+        var limited = await SignIn(browser, "rita", SecureAppFactory.Password);
+        await Problem(limited, HttpStatusCode.TooManyRequests);
+        Assert.True(limited.Headers.RetryAfter is not null);
+        // Showing the form is not an attempt.
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/signin", Cancel)).StatusCode);
+    }
+}

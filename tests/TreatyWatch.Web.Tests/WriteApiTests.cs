@@ -1,0 +1,104 @@
+using System.Net;
+using System.Text.Json;
+using static TreatyWatch.Web.Tests.SecurityTestHelpers;
+
+namespace TreatyWatch.Web.Tests;
+
+/// <summary>The write API: 401 without a user, 403 without the role, problem details on bad input; a reviewer's token confirms a report and the status follows.</summary>
+public sealed class WriteApiTests(SecureAppFactory app) : IClassFixture<SecureAppFactory>
+{
+    [Fact]
+    public async Task Anonymous_writes_are_refused_with_401_problem_details()
+    {
+        var http = app.CreateClient();
+        var review = await http.PostJson($"/api/review/{app.ReportId}", new { decision = "confirm", reason = "seen it" });
+        Assert.Contains("Authorization: Bearer", (await Problem(review, HttpStatusCode.Unauthorized)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        await Problem(await http.PostJson("/api/import", new { format = "json", text = "{}" }), HttpStatusCode.Unauthorized);
+        await Problem(await http.GetAsync("/api/audit", Cancel), HttpStatusCode.Unauthorized);
+        // Reading stays public.
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/api/status/NOR/apmbc", Cancel)).StatusCode);
+        Assert.Contains(app.Data.Use(s => s.ReportedActions()), a => a.Action.Id == app.ReportId);
+    }
+
+    [Fact]
+    public async Task An_unknown_token_is_401_naming_the_scheme()
+    {
+        var response = await app.WithToken("tw_not-a-real-token").PostJson($"/api/review/{app.ReportId}", new { decision = "confirm", reason = "x" });
+        await Problem(response, HttpStatusCode.Unauthorized);
+        Assert.Contains("invalid_token", response.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_reviewer_may_not_import_403()
+    {
+        var response = await app.WithToken(app.ReviewerToken).PostJson("/api/import", new { format = "json", text = "{}" });
+        Assert.Contains("rita", (await Problem(response, HttpStatusCode.Forbidden)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_admin_import_with_bad_input_is_a_400_problem()
+    {
+        var http = app.WithToken(app.AdminToken);
+        await Problem(await http.PostJson("/api/import", new { format = "xml" }), HttpStatusCode.BadRequest);
+        await Problem(await http.PostJson("/api/import", new { format = "untc", name = "26-5.csv" }), HttpStatusCode.BadRequest);
+        var broken = await Problem(await http.PostJson("/api/import", new { format = "csv", files = new[] { new { path = "actions/apmbc.csv", text = "state,action\nATLANTIS,ratify\n" } } }),
+            HttpStatusCode.BadRequest);
+        Assert.NotEqual(0, broken.GetProperty("errors").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Bad_review_input_is_a_problem_naming_the_field()
+    {
+        var http = app.WithToken(app.ReviewerToken);
+        Assert.Contains("decision", (await Problem(await http.PostJson($"/api/review/{app.ReportId}", new { decision = "approve", reason = "x" }), HttpStatusCode.BadRequest))
+            .GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("reason", (await Problem(await http.PostJson($"/api/review/{app.ReportId}", new { decision = "reject" }), HttpStatusCode.BadRequest))
+            .GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("date", (await Problem(await http.PostJson($"/api/review/{app.ReportId}", new { decision = "edit", reason = "x", date = "2026-02-30" }), HttpStatusCode.BadRequest))
+            .GetProperty("detail").GetString(), StringComparison.Ordinal);
+        await Problem(await http.PostJson("/api/review/apmbc:no-such-report", new { decision = "confirm", reason = "x" }), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_reviewer_confirms_with_a_token_and_the_confirmed_act_drives_the_status()
+    {
+        var anonymous = app.CreateClient();
+        Assert.True(await Bound(anonymous, "NOR", "apmbc", "2026-09-01"));
+
+        var response = await app.WithToken(app.ReviewerToken).PostJson($"/api/review/{app.ReportId}", new { decision = "confirm", reason = "the depositary notification says so" });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancel));
+        Assert.Equal("confirmed", json.RootElement.GetProperty("reviewState").GetString());
+        Assert.Equal("rita", json.RootElement.GetProperty("by").GetString());
+
+        // Withdrawal takes effect six months after the deposit: bound before, not after.
+        Assert.True(await Bound(anonymous, "NOR", "apmbc", "2026-07-01"));
+        Assert.False(await Bound(anonymous, "NOR", "apmbc", "2026-09-01"));
+        Assert.DoesNotContain(app.Data.Use(s => s.ReportedActions()), a => a.Action.Id == app.ReportId);
+
+        // Decided once: a second decision is a conflict. The audit trail names who.
+        await Problem(await app.WithToken(app.AdminToken).PostJson($"/api/review/{app.ReportId}", new { decision = "reject", reason = "x" }), HttpStatusCode.Conflict);
+        var audit = await app.WithToken(app.AdminToken).GetStringAsync("/api/audit", Cancel);
+        Assert.Contains("\"who\":\"rita\"", audit, StringComparison.Ordinal);
+        Assert.Contains(app.ReportId, audit, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/api/status/NOR/apmbc")]
+    [InlineData("/api/status/Atlantis/apmbc")]
+    [InlineData("/signin")]
+    [InlineData("/review")]
+    public async Task Every_response_carries_the_security_headers(string url)
+    {
+        var response = await app.Browser().GetAsync(url, Cancel);
+        var csp = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("script-src 'self'", csp, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
+        Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+        Assert.Equal("DENY", Assert.Single(response.Headers.GetValues("X-Frame-Options")));
+        Assert.Single(response.Headers.GetValues("Referrer-Policy"));
+        Assert.Contains("camera=()", Assert.Single(response.Headers.GetValues("Permissions-Policy")), StringComparison.Ordinal);
+    }
+}
