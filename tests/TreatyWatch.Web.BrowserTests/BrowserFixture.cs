@@ -22,7 +22,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     private IPlaywright? _playwright;
 
-    public WebAppFactory App { get; } = new();
+    public SecureAppFactory App { get; } = new();
     public IBrowser? Browser { get; private set; }
     public string BaseUrl { get; private set; } = "";
 
@@ -38,6 +38,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         if (ChromiumPath() is not { } chromium) return;
         App.UseKestrel(0);
         App.StartServer();
+        _ = App.ReportId; // users and the waiting news report, before the first page
         var addresses = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         BaseUrl = addresses.First().Replace("localhost", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
         _playwright = await Playwright.CreateAsync();
@@ -60,6 +61,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         page.SetDefaultTimeout(15_000);
         return page;
     }
+
+    /// <summary>Saves a full-page screenshot as artifacts/screenshots/&lt;name&gt;.png.</summary>
+    public static Task Screenshot(IPage page, string name) =>
+        page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
 
     public async ValueTask DisposeAsync()
     {
