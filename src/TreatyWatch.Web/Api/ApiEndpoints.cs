@@ -28,16 +28,8 @@ public static class ApiEndpoints
         app.Use(RefuseHugeQueries);
         var api = app.MapGroup("/api").WithTags("answers");
 
-        api.MapGet("/status/{state}/{treaty}", (string state, string treaty, string? on, string? asKnownOn, LedgerData data) =>
-            {
-                var snap = data.Current;
-                var s = snap.Lookup.State(state);
-                var t = snap.Lookup.Treaty(treaty);
-                var day = Date(on, "on") ?? data.Today;
-                var known = Date(asKnownOn, "asKnownOn");
-                var answer = snap.Catalog.Book(t.Id, known).StatusOf(s.Iso3, day);
-                return new JsonAnswer(w => StatusJson.Write(w, answer, snap.Catalog));
-            })
+        api.MapGet("/status/{state}/{treaty}", (string state, string treaty, string? on, string? asKnownOn, LedgerData data, StatusCache cache) =>
+                cache.Answer(data, state, treaty, Date(on, "on") ?? data.Today, Date(asKnownOn, "asKnownOn")))
             .WithName("Status")
             .WithSummary("Is a state bound by a treaty on a date, since when, why, and what is pending")
             .WithDescription($"{StateDoc}; {TreatyDoc}; on: YYYY-MM-DD (default today, UTC); asKnownOn: YYYY-MM-DD (only what the record knew by then).")

@@ -17,10 +17,13 @@ public static class ApiSetup
             builder.Logging.AddFilter("Microsoft.AspNetCore.StaticFiles", LogLevel.Warning);
         }
 
+        builder.Services.AddSingleton<StatusCache>();
+
         builder.Services.Configure<OpenApiOptions>("v1", o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "TreatyWatch API";
             doc.Info.Version = "v1";
+            doc.Servers?.Clear(); // the page's own address: the document is the same wherever the app runs
             doc.Info.Description = "Is a state bound by a multilateral treaty on a date, since when, why, and what is pending. " +
                 "JSON as the command line's --format json (docs/cli-json.md); tables also as CSV (?format=csv or Accept: text/csv). " +
                 "States by ISO code, name or alias; treaties by id, name or alias; dates YYYY-MM-DD. " +
