@@ -57,6 +57,7 @@ public sealed class PagesTests(WebAppFactory app) : IClassFixture<WebAppFactory>
         var note = page.QuerySelector("#participants tr[data-state='UKR'] .not-provided");
         Assert.NotNull(note);
         Assert.Contains("suspen", note.TextContent, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("not provide", note.TextContent, StringComparison.OrdinalIgnoreCase);
 
         // Every shape is a path with a state, a status and a title; the counts, slider and chart are there.
         var paths = page.QuerySelectorAll("#map path[data-state]");
