@@ -35,6 +35,11 @@ public sealed class PagesTests(WebAppFactory app) : IClassFixture<WebAppFactory>
         Assert.Equal("withdrawal_pending", before.QuerySelector("#map path[data-state='LTU']")?.GetAttribute("data-status"));
         Assert.Contains("27 December 2025", before.QuerySelector("#participants tr[data-state='LTU']")!.TextContent, StringComparison.Ordinal);
         Assert.Contains(before.QuerySelectorAll("#upcoming li[data-state='LTU']"), li => li.GetAttribute("data-date") == "2025-12-27");
+        // The slider's value is the day, as days since 1970-01-01.
+        var slider = before.QuerySelector("input#date-slider[type=range]")!;
+        var epochDay = (new DateOnly(2025, 12, 26).DayNumber - new DateOnly(1970, 1, 1).DayNumber).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(epochDay, slider.GetAttribute("value"));
+        Assert.True(int.Parse(slider.GetAttribute("min")!, System.Globalization.CultureInfo.InvariantCulture) < int.Parse(epochDay, System.Globalization.CultureInfo.InvariantCulture));
 
         var (_, after) = await Get("/treaties/ottawa%20treaty?on=2025-12-27");
         Assert.Equal("withdrawn", StatusOf(after, "LTU"));
@@ -57,6 +62,7 @@ public sealed class PagesTests(WebAppFactory app) : IClassFixture<WebAppFactory>
         var note = page.QuerySelector("#participants tr[data-state='UKR'] .not-provided");
         Assert.NotNull(note);
         Assert.Contains("suspen", note.TextContent, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("not provide", note.TextContent, StringComparison.OrdinalIgnoreCase);
 
         // Every shape is a path with a state, a status and a title; the counts, slider and chart are there.
         var paths = page.QuerySelectorAll("#map path[data-state]");

@@ -9,7 +9,9 @@ using TreatyWatch.Web.Services;
 namespace TreatyWatch.Web.Rendering;
 
 /// <summary>One participant row of a treaty page: the engine's answer, the state's name, the sources behind it.</summary>
-public sealed record ParticipantRow(string State, string Name, StatusAnswer Answer, IReadOnlyList<int> Sources, IReadOnlyList<Reason> NotProvidedFor);
+/// <remarks><paramref name="NotProvidedFor"/>: the engine's reasons about acts the treaty does not provide for (a suspension);
+/// <paramref name="ObjectedBy"/>: the states on record as objecting to such an act, by name.</remarks>
+public sealed record ParticipantRow(string State, string Name, StatusAnswer Answer, IReadOnlyList<int> Sources, IReadOnlyList<Reason> NotProvidedFor, IReadOnlyList<string> ObjectedBy);
 
 /// <summary>A change still to come after the page's date: an entry into force, a withdrawal taking effect.</summary>
 public sealed record UpcomingChange(LocalDate? Day, string State, string Name, string What, TreatyStatus Status);
@@ -132,7 +134,10 @@ public sealed class TreatyViews(MapShapes shapes)
                     return i;
                 })
                 .ToList();
-            rows.Add(new ParticipantRow(a.State, name, a, sources, a.Reasons.Where(r => r.Kind == ReasonKind.NotProvidedFor).ToList()));
+            var notProvided = a.Reasons.Where(r => r.Kind == ReasonKind.NotProvidedFor).ToList();
+            var objections = notProvided.Where(r => r.Action?.Kind == ActionKind.Object).ToList();
+            rows.Add(new ParticipantRow(a.State, name, a, sources, notProvided.Except(objections).ToList(),
+                objections.Select(r => catalog.States.TryGetValue(r.Action!.State, out var o) ? o.Name : r.Action!.State).Distinct().ToList()));
         }
 
         rows.Sort((x, y) => string.Compare(x.Name, y.Name, StringComparison.Ordinal));

@@ -1,4 +1,4 @@
-// The treaty page's year slider and play button: recolours the map and the counts for a day, from
+// The treaty page's day slider and play button: recolours the map and the counts for a day, from
 // /treaties/{id}/map.json?on=YYYY-MM-DD. Without JavaScript the date form above does the same by reloading.
 (() => {
   "use strict";
@@ -6,7 +6,6 @@
   const map = document.getElementById("map");
   if (!slider || !map || !window.fetch) return;
   const treaty = slider.dataset.treaty;
-  const monthDay = slider.dataset.monthday || "01-01";
   const input = document.getElementById("on");
   const output = document.getElementById("slider-date");
   const heading = document.getElementById("status-date");
@@ -27,13 +26,23 @@
   }
   document.getElementById("slider")?.classList.add("ready");
 
-  const leap = (y) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  const dayOf = (year) => `${String(year).padStart(4, "0")}-${monthDay === "02-29" && !leap(year) ? "02-28" : monthDay}`;
+  // The slider's value is a day: days since 1970-01-01.
+  const DAY = 86400000;
+  const isoOf = (epochDay) => new Date(epochDay * DAY).toISOString().slice(0, 10);
+  const nextYear = (epochDay) => {
+    const d = new Date(epochDay * DAY);
+    const day = d.getUTCDate();
+    d.setUTCDate(1);
+    d.setUTCFullYear(d.getUTCFullYear() + 1);
+    const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
+    d.setUTCDate(Math.min(day, last));
+    return Math.round(d.getTime() / DAY);
+  };
   let asked = 0;
 
-  async function show(year) {
+  async function show(epochDay) {
     const mine = ++asked;
-    const day = dayOf(year);
+    const day = isoOf(epochDay);
     let answer;
     try {
       const response = await fetch(`/treaties/${encodeURIComponent(treaty)}/map.json?on=${day}`, { headers: { Accept: "application/json" } });
@@ -58,6 +67,7 @@
     }
     if (input) input.value = answer.on;
     if (output) output.textContent = answer.onText;
+    slider.setAttribute("aria-valuetext", answer.onText);
     if (heading) heading.innerHTML = "";
     if (heading) {
       heading.append("Map and counts on ");
@@ -89,9 +99,10 @@
     play.setAttribute("aria-pressed", "true");
     show(Number(slider.value));
     timer = setInterval(() => {
-      if (Number(slider.value) >= Number(slider.max)) return stop();
-      slider.value = String(Number(slider.value) + 1);
-      show(Number(slider.value));
+      const next = nextYear(Number(slider.value));
+      if (next > Number(slider.max)) return stop();
+      slider.value = String(next);
+      show(next);
     }, 700);
   });
 })();
