@@ -83,6 +83,46 @@ public sealed class WriteApiTests(SecureAppFactory app) : IClassFixture<SecureAp
         Assert.Contains(app.ReportId, audit, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_disabled_user_is_refused_by_token_and_signed_out_of_the_pages()
+    {
+        _ = app.ReportId;
+        var store = app.Data.Store!;
+        store.AddUser("dora", TreatyWatch.Ledger.UserRole.Reviewer, SecureAppFactory.Password, "test");
+        var token = store.IssueToken("dora", "test");
+        var browser = app.Browser();
+        Assert.Equal(HttpStatusCode.Redirect, (await SignIn(browser, "dora", SecureAppFactory.Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/review", Cancel)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await app.WithToken(token).GetAsync("/api/audit", Cancel)).StatusCode);
+
+        store.DisableUser("dora", "test");
+        await Problem(await app.WithToken(token).GetAsync("/api/audit", Cancel), HttpStatusCode.Unauthorized);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/review", Cancel)).StatusCode);
+    }
+
+    [Fact]
+    public void The_data_protection_keys_are_kept_beside_the_ledger()
+    {
+        _ = app.ReportId;
+        var keys = Path.Combine(Path.GetDirectoryName(app.LedgerPath)!, "keys");
+        Assert.NotEmpty(Directory.GetFiles(keys, "key-*.xml"));
+    }
+
+    [Fact]
+    public async Task The_api_reference_page_allows_its_own_inline_script_by_hash_not_unsafe_inline()
+    {
+        var response = await app.CreateClient().GetAsync("/api/reference/", Cancel);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync(Cancel);
+        var csp = Assert.Single(response.Headers.GetValues("Content-Security-Policy"));
+        var scripts = csp.Split(';').Select(d => d.Trim()).Single(d => d.StartsWith("script-src ", StringComparison.Ordinal));
+        Assert.DoesNotContain("unsafe-inline", scripts, StringComparison.Ordinal);
+        var inline = System.Text.RegularExpressions.Regex.Match(html, "<script type=\"module\">(.*?)</script>", System.Text.RegularExpressions.RegexOptions.Singleline);
+        Assert.True(inline.Success);
+        var hash = Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(inline.Groups[1].Value)));
+        Assert.Contains($"'sha256-{hash}'", scripts, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("/")]
     [InlineData("/api/status/NOR/apmbc")]
