@@ -47,6 +47,32 @@ public sealed class WriteApiTests(SecureAppFactory app) : IClassFixture<SecureAp
     }
 
     [Fact]
+    public async Task An_admin_imports_the_projects_json_recorded_with_their_name_and_the_status_follows()
+    {
+        var anonymous = app.CreateClient();
+        Assert.True(await Bound(anonymous, "NZL", "apmbc", "2026-09-01"));
+        var action = new TreatyWatch.Engine.Actions.TreatyAction
+        {
+            Id = "apmbc:test-nzl-withdrawal", TreatyId = "apmbc", State = "NZL", Kind = TreatyWatch.Engine.Actions.ActionKind.DepositWithdrawal,
+            Date = TreatyWatch.Engine.Dates.PartialDate.Parse("2026-01-05"), Known = new NodaTime.LocalDate(2026, 1, 5),
+            Sources = [new TreatyWatch.Engine.Actions.Source("test_cn_nzl_2026", TreatyWatch.Engine.Actions.SourceKind.Depositary, "A depositary notification written for this test", null, null)],
+        };
+        var json = TreatyWatch.Ledger.Export.ProjectExport.ToJson(new TreatyWatch.Ledger.Export.ProjectData([new("apmbc", [action])], [action.Sources[0]]));
+
+        var response = await app.WithToken(app.AdminToken).PostJson("/api/import", new { format = "json", name = "nzl.json", text = json });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancel));
+        Assert.Equal(1, body.RootElement.GetProperty("added").GetInt32());
+        Assert.Equal("adam", body.RootElement.GetProperty("by").GetString());
+        Assert.False(await Bound(anonymous, "NZL", "apmbc", "2026-09-01"));
+
+        // The same file again adds nothing; the audit trail names who imported it.
+        using var again = JsonDocument.Parse(await (await app.WithToken(app.AdminToken).PostJson("/api/import", new { format = "json", name = "nzl.json", text = json })).Content.ReadAsStringAsync(Cancel));
+        Assert.Equal(0, again.RootElement.GetProperty("added").GetInt32());
+        Assert.Contains(app.Data.Use(s => s.AuditTrail()), e => e is { Kind: "import", Who: "adam" });
+    }
+
+    [Fact]
     public async Task Bad_review_input_is_a_problem_naming_the_field()
     {
         var http = app.WithToken(app.ReviewerToken);
