@@ -102,4 +102,16 @@ public sealed class SignInRateLimitTests(StrictSignInFactory app) : IClassFixtur
         // Showing the form is not an attempt.
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/signin", Cancel)).StatusCode);
     }
+
+    [Fact]
+    public async Task Writes_are_rate_limited_per_user()
+    {
+        var http = app.WithToken(app.ReviewerToken);
+        for (var i = 0; i < StrictSignInFactory.Attempts; i++)
+            Assert.Equal(HttpStatusCode.BadRequest, (await http.PostJson($"/api/review/{app.ReportId}", new { decision = "maybe", reason = "x" })).StatusCode);
+        await Problem(await http.PostJson($"/api/review/{app.ReportId}", new { decision = "confirm", reason = "x" }), HttpStatusCode.TooManyRequests);
+        // Another user has their own allowance; reading is not limited.
+        Assert.Equal(HttpStatusCode.OK, (await app.WithToken(app.AdminToken).GetAsync("/api/audit", Cancel)).StatusCode);
+        Assert.Contains(app.Data.Use(s => s.ReportedActions()), a => a.Action.Id == app.ReportId);
+    }
 }

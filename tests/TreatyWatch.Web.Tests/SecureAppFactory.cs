@@ -26,6 +26,9 @@ public class SecureAppFactory : WebAppFactory
     /// <summary>Sign-in attempts allowed per window before 429.</summary>
     protected virtual int SignInAttempts => 1000;
 
+    /// <summary>Writes allowed per user per minute before 429.</summary>
+    protected virtual int WritesPerMinute => 1000;
+
     public string ReviewerToken => _seeded.Value.ReviewerToken;
     public string AdminToken => _seeded.Value.AdminToken;
     public string ReportId => _seeded.Value.ReportId;
@@ -39,6 +42,7 @@ public class SecureAppFactory : WebAppFactory
         {
             o.SignInAttempts = SignInAttempts;
             o.SignInWindow = TimeSpan.FromMinutes(10);
+            o.WritesPerMinute = WritesPerMinute;
         }));
     }
 
@@ -64,10 +68,12 @@ public class SecureAppFactory : WebAppFactory
     }
 }
 
-/// <summary>A factory with the default sign-in limit, for the brute-force test alone.</summary>
+/// <summary>A factory with low limits, for the rate-limit tests alone.</summary>
 public sealed class StrictSignInFactory : SecureAppFactory
 {
     public const int Attempts = 3;
 
     protected override int SignInAttempts => Attempts;
+
+    protected override int WritesPerMinute => Attempts;
 }

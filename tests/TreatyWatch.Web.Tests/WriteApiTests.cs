@@ -47,6 +47,32 @@ public sealed class WriteApiTests(SecureAppFactory app) : IClassFixture<SecureAp
     }
 
     [Fact]
+    public async Task An_admin_imports_the_projects_json_recorded_with_their_name_and_the_status_follows()
+    {
+        var anonymous = app.CreateClient();
+        Assert.True(await Bound(anonymous, "NZL", "apmbc", "2026-09-01"));
+        var action = new TreatyWatch.Engine.Actions.TreatyAction
+        {
+            Id = "apmbc:test-nzl-withdrawal", TreatyId = "apmbc", State = "NZL", Kind = TreatyWatch.Engine.Actions.ActionKind.DepositWithdrawal,
+            Date = TreatyWatch.Engine.Dates.PartialDate.Parse("2026-01-05"), Known = new NodaTime.LocalDate(2026, 1, 5),
+            Sources = [new TreatyWatch.Engine.Actions.Source("test_cn_nzl_2026", TreatyWatch.Engine.Actions.SourceKind.Depositary, "A depositary notification written for this test", null, null)],
+        };
+        var json = TreatyWatch.Ledger.Export.ProjectExport.ToJson(new TreatyWatch.Ledger.Export.ProjectData([new("apmbc", [action])], [action.Sources[0]]));
+
+        var response = await app.WithToken(app.AdminToken).PostJson("/api/import", new { format = "json", name = "nzl.json", text = json });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancel));
+        Assert.Equal(1, body.RootElement.GetProperty("added").GetInt32());
+        Assert.Equal("adam", body.RootElement.GetProperty("by").GetString());
+        Assert.False(await Bound(anonymous, "NZL", "apmbc", "2026-09-01"));
+
+        // The same file again adds nothing; the audit trail names who imported it.
+        using var again = JsonDocument.Parse(await (await app.WithToken(app.AdminToken).PostJson("/api/import", new { format = "json", name = "nzl.json", text = json })).Content.ReadAsStringAsync(Cancel));
+        Assert.Equal(0, again.RootElement.GetProperty("added").GetInt32());
+        Assert.Contains(app.Data.Use(s => s.AuditTrail()), e => e is { Kind: "import", Who: "adam" });
+    }
+
+    [Fact]
     public async Task Bad_review_input_is_a_problem_naming_the_field()
     {
         var http = app.WithToken(app.ReviewerToken);
@@ -81,6 +107,46 @@ public sealed class WriteApiTests(SecureAppFactory app) : IClassFixture<SecureAp
         var audit = await app.WithToken(app.AdminToken).GetStringAsync("/api/audit", Cancel);
         Assert.Contains("\"who\":\"rita\"", audit, StringComparison.Ordinal);
         Assert.Contains(app.ReportId, audit, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_disabled_user_is_refused_by_token_and_signed_out_of_the_pages()
+    {
+        _ = app.ReportId;
+        var store = app.Data.Store!;
+        store.AddUser("dora", TreatyWatch.Ledger.UserRole.Reviewer, SecureAppFactory.Password, "test");
+        var token = store.IssueToken("dora", "test");
+        var browser = app.Browser();
+        Assert.Equal(HttpStatusCode.Redirect, (await SignIn(browser, "dora", SecureAppFactory.Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/review", Cancel)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await app.WithToken(token).GetAsync("/api/audit", Cancel)).StatusCode);
+
+        store.DisableUser("dora", "test");
+        await Problem(await app.WithToken(token).GetAsync("/api/audit", Cancel), HttpStatusCode.Unauthorized);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/review", Cancel)).StatusCode);
+    }
+
+    [Fact]
+    public void The_data_protection_keys_are_kept_beside_the_ledger()
+    {
+        _ = app.ReportId;
+        var keys = Path.Combine(Path.GetDirectoryName(app.LedgerPath)!, "keys");
+        Assert.NotEmpty(Directory.GetFiles(keys, "key-*.xml"));
+    }
+
+    [Fact]
+    public async Task The_api_reference_page_allows_its_own_inline_script_by_hash_not_unsafe_inline()
+    {
+        var response = await app.CreateClient().GetAsync("/api/reference/", Cancel);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync(Cancel);
+        var csp = Assert.Single(response.Headers.GetValues("Content-Security-Policy"));
+        var scripts = csp.Split(';').Select(d => d.Trim()).Single(d => d.StartsWith("script-src ", StringComparison.Ordinal));
+        Assert.DoesNotContain("unsafe-inline", scripts, StringComparison.Ordinal);
+        var inline = System.Text.RegularExpressions.Regex.Match(html, "<script type=\"module\">(.*?)</script>", System.Text.RegularExpressions.RegexOptions.Singleline);
+        Assert.True(inline.Success);
+        var hash = Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(inline.Groups[1].Value)));
+        Assert.Contains($"'sha256-{hash}'", scripts, StringComparison.Ordinal);
     }
 
     [Theory]
