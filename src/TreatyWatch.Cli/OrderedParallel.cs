@@ -112,3 +112,63 @@ internal sealed class OrderedParallel<T> : IDisposable
         foreach (var t in _threads) t.Join();
     }
 }
+
+/// <summary>
+/// A bounded first-in first-out hand-off between one producing and one consuming thread that blocks on a monitor:
+/// no spinning (a blocked <c>Channel</c> read through <c>GetAwaiter().GetResult()</c> spins with <c>sched_yield</c> first,
+/// which on a loaded machine cost more than the work handed over). The consumer takes everything waiting at once.
+/// </summary>
+internal sealed class Handoff<T>(int capacity)
+{
+    private readonly Queue<T> _items = new();
+    private readonly object _gate = new();
+    private bool _completed;
+    private bool _cancelled;
+
+    /// <summary>Blocks while the hand-off is full; false (and nothing added) once it is cancelled.</summary>
+    public bool Add(T item)
+    {
+        lock (_gate)
+        {
+            while (_items.Count >= capacity && !_cancelled) Monitor.Wait(_gate);
+            if (_cancelled) return false;
+            _items.Enqueue(item);
+            if (_items.Count == 1) Monitor.PulseAll(_gate);
+            return true;
+        }
+    }
+
+    /// <summary>No more items will be added.</summary>
+    public void Complete()
+    {
+        lock (_gate)
+        {
+            _completed = true;
+            Monitor.PulseAll(_gate);
+        }
+    }
+
+    /// <summary>The consumer stops taking: a blocked <see cref="Add"/> returns false.</summary>
+    public void Cancel()
+    {
+        lock (_gate)
+        {
+            _cancelled = true;
+            Monitor.PulseAll(_gate);
+        }
+    }
+
+    /// <summary>Blocks until items are waiting and moves them all into <paramref name="into"/>; false when completed and empty.</summary>
+    public bool TakeAll(List<T> into)
+    {
+        lock (_gate)
+        {
+            while (_items.Count == 0 && !_completed) Monitor.Wait(_gate);
+            if (_items.Count == 0) return false;
+            var wasFull = _items.Count >= capacity;
+            while (_items.TryDequeue(out var item)) into.Add(item);
+            if (wasFull) Monitor.PulseAll(_gate);
+            return true;
+        }
+    }
+}

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
-using System.Threading.Channels;
 using Spectre.Console;
 using TreatyWatch.Engine.Actions;
 using TreatyWatch.Ingest.Across;
@@ -194,7 +193,7 @@ public static class IngestCommand
             var total = files.Count;
             IReadOnlySet<string> known = ledger?.ArticleHashes() ?? new HashSet<string>(StringComparer.Ordinal);
             var readFailures = new System.Collections.Concurrent.ConcurrentQueue<string>();
-            var channel = Channel.CreateBounded<Item>(new BoundedChannelOptions(64) { SingleReader = true, SingleWriter = true });
+            var channel = new Handoff<Item>(64);
             using var stop = new CancellationTokenSource();
             var reading = new OrderedParallel<ReadFile>(files.Count, workers, window: 4 * workers, i => Read(files[i], known), "ingest reader");
 
@@ -219,7 +218,7 @@ public static class IngestCommand
                                 continue;
                             }
 
-                            channel.Writer.WriteAsync(Prepare(read), stop.Token).AsTask().GetAwaiter().GetResult();
+                            if (!channel.Add(Prepare(read))) break;
                         }
 
                         if (file.Error is not null) readFailures.Enqueue(file.Error);
@@ -238,7 +237,7 @@ public static class IngestCommand
                 }
                 finally
                 {
-                    channel.Writer.Complete();
+                    channel.Complete();
                 }
             }) { IsBackground = true, Name = "ingest collector" };
             collector.Start();
@@ -250,7 +249,7 @@ public static class IngestCommand
                     ? new InMemoryNewsIngest(ledger?.StateCodes() ?? dryRunStates, ctx.Clock, who, known)
                     : ledger!.OpenNewsIngest(who);
                 var progress = !json && Interactive();
-                var done = Consume(channel.Reader, session, untilLong: progress);
+                var done = Consume(channel, session, untilLong: progress);
                 if (!done)
                 {
                     // A long run on a terminal: from here a progress bar instead of a line per article.
@@ -260,7 +259,7 @@ public static class IngestCommand
                         .Start(p =>
                         {
                             var task = p.AddTask(DryRun ? "ingesting (dry run)" : "ingesting", maxValue: Math.Max(total, 1));
-                            Consume(channel.Reader, session, untilLong: false, () =>
+                            Consume(channel, session, untilLong: false, () =>
                             {
                                 task.Value = Math.Min(_read, task.MaxValue);
                                 task.Description = $"{_new} new, {_known} known";
@@ -277,6 +276,7 @@ public static class IngestCommand
             {
                 _stop = true;
                 stop.Cancel();
+                channel.Cancel();
                 collector.Join();
                 reading.Dispose();
             }
@@ -289,35 +289,41 @@ public static class IngestCommand
             return failures.Count == 0 ? 0 : 1;
         }
 
-        /// <summary>Writes the articles as they come; with <paramref name="untilLong"/> it returns false as soon as the run is long (to go on with a progress bar).</summary>
-        private bool Consume(ChannelReader<Item> reader, INewsIngestSink session, bool untilLong, Action? tick = null)
+        private readonly List<Item> _taken = [];
+        private int _at;
+
+        /// <summary>Writes the articles as they come (taking all those waiting at once); with <paramref name="untilLong"/> it returns false as soon as the run is long (to go on with a progress bar).</summary>
+        private bool Consume(Handoff<Item> reader, INewsIngestSink session, bool untilLong, Action? tick = null)
         {
-            while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+            while (true)
             {
-                while (reader.TryRead(out var item))
+                if (_at >= _taken.Count)
                 {
-                    _current = item.Name;
-                    var outcome = session.Add(item.Article, item.Events);
-                    if (outcome.AlreadyOnRecord)
-                    {
-                        Interlocked.Increment(ref _known);
-                        Line($"already in the ledger: {item.Name}");
-                    }
-                    else
-                    {
-                        _new++;
-                        _events += outcome.Events;
-                        _actions += outcome.ActionIds.Count;
-                        Line($"{item.Name}: {outcome.Events} event(s), {outcome.ActionIds.Count} reported action(s)");
-                    }
-
-                    _current = null;
-                    tick?.Invoke();
-                    if (untilLong && (_read >= LongRunArticles || _clock.Elapsed >= LongRunTime)) return false;
+                    _taken.Clear();
+                    _at = 0;
+                    if (!reader.TakeAll(_taken)) return true;
                 }
-            }
 
-            return true;
+                var item = _taken[_at++];
+                _current = item.Name;
+                var outcome = session.Add(item.Article, item.Events);
+                if (outcome.AlreadyOnRecord)
+                {
+                    Interlocked.Increment(ref _known);
+                    Line($"already in the ledger: {item.Name}");
+                }
+                else
+                {
+                    _new++;
+                    _events += outcome.Events;
+                    _actions += outcome.ActionIds.Count;
+                    Line($"{item.Name}: {outcome.Events} event(s), {outcome.ActionIds.Count} reported action(s)");
+                }
+
+                _current = null;
+                tick?.Invoke();
+                if (untilLong && (_read >= LongRunArticles || _clock.Elapsed >= LongRunTime)) return false;
+            }
         }
 
         private readonly Lock _lines = new();
