@@ -223,15 +223,10 @@ public sealed class NewsIngestSession : INewsIngestSink
             // articles committed, which a re-run of the same ingest adds again. The connection's setting is put back on Dispose.
             _synchronous = Sql.Long(c, null, "PRAGMA synchronous");
             Sql.Execute(c, null, "PRAGMA synchronous=NORMAL");
-            // A page cache of 32 MB instead of 2 MB: the indexes' pages stay in memory instead of being read again from
-            // the file for every article (pread calls). Put back on Dispose too.
-            _cacheSize = Sql.Long(c, null, "PRAGMA cache_size");
-            Sql.Execute(c, null, "PRAGMA cache_size=-32768");
         }
     }
 
     private readonly long? _synchronous;
-    private readonly long? _cacheSize;
 
     /// <summary>
     /// Appends one article with its events and reported actions in one transaction; nothing when an article with the same
@@ -499,8 +494,6 @@ public sealed class NewsIngestSession : INewsIngestSink
         foreach (var cmd in _prepared.Values) cmd.Dispose();
         if (_synchronous is { } level && _c.State == ConnectionState.Open)
             Sql.Execute(_c, null, $"PRAGMA synchronous={level.ToString(CultureInfo.InvariantCulture)}");
-        if (_cacheSize is { } pages && _c.State == ConnectionState.Open)
-            Sql.Execute(_c, null, $"PRAGMA cache_size={pages.ToString(CultureInfo.InvariantCulture)}");
         _c.Dispose();
     }
 }
