@@ -363,6 +363,95 @@ public abstract class IngestCliTests : IDisposable
         Assert.Equal(expected, Snapshot(db));
     }
 
+    /// <summary>The summary without what differs between two runs of the same input: the time, the ledger, the dry-run flag.</summary>
+    private static string Comparable(string output)
+    {
+        var node = System.Text.Json.Nodes.JsonNode.Parse(output)!.AsObject();
+        node.Remove("seconds");
+        node.Remove("ledger");
+        node.Remove("dryRun");
+        return node.ToJsonString();
+    }
+
+    /// <summary>Synthetic articles plus near copies of some of them (a line added), so that the run has copies and clusters to report.</summary>
+    private string CorpusWithCopies(int count, string name)
+    {
+        var folder = Corpus(count, name);
+        for (var n = 0; n < count; n += 7)
+            File.WriteAllText(Path.Combine(folder, $"{n:D5}-copy.txt"), SyntheticNews.Text(n) + "The agency's correspondent contributed to this report.\n");
+        return folder;
+    }
+
+    [Fact]
+    public void ADryRun_StoresNothing_AndPrintsTheSummaryARealIngestPrints()
+    {
+        var db = NewDb();
+        if (db is null) return;
+        var corpus = CorpusWithCopies(40, "dry");
+
+        var dry = Run("ingest", corpus, "--db", db, "--dry-run", "-f", "json");
+        Assert.True(dry.Code == 0, dry.Err);
+        Assert.True(Summary(dry.Out).GetProperty("dryRun").GetBoolean());
+        Assert.Empty(Snapshot(db));
+        Assert.True(Summary(dry.Out).GetProperty("nearCopies").GetArrayLength() > 0, dry.Out);
+
+        var real = Run("ingest", corpus, "--db", db, "-f", "json");
+        Assert.True(real.Code == 0, real.Err);
+        Assert.False(Summary(real.Out).GetProperty("dryRun").GetBoolean());
+        Assert.Equal(Comparable(real.Out), Comparable(dry.Out));
+        Assert.Equal(46, Snapshot(db).Count);
+
+        // Once they are stored, a dry run finds them on record, as a second ingest does; and still stores nothing.
+        var dryAgain = Run("ingest", corpus, "--db", db, "--dry-run", "-f", "json");
+        var realAgain = Run("ingest", corpus, "--db", db, "-f", "json");
+        Assert.Equal(Comparable(realAgain.Out), Comparable(dryAgain.Out));
+        Assert.Equal(46, Summary(dryAgain.Out).GetProperty("alreadyInLedger").GetInt32());
+
+        // The text summary says it stored nothing; without a ledger (--db none) the counts are the same.
+        var table = Run("ingest", corpus, "--db", "none", "--dry-run");
+        Assert.True(table.Code == 0, table.Err);
+        Assert.Contains("46 article(s) read: 46 new, 0 already in the ledger; 92 event(s) stored, 92 reported action(s) added", table.Out, StringComparison.Ordinal);
+        Assert.Contains("dry run: nothing was stored", table.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReadingOnSeveralThreads_GivesTheLedgerAndTheSummaryThatOneThreadGives()
+    {
+        var one = NewDb();
+        if (one is null) return;
+        var four = NewDb()!;
+        var corpus = CorpusWithCopies(120, "threads");
+
+        var a = Run("ingest", corpus, "--db", one, "--threads", "1", "-f", "json");
+        var b = Run("ingest", corpus, "--db", four, "--threads", "4", "-f", "json");
+
+        Assert.True(a.Code == 0 && b.Code == 0, a.Err + b.Err);
+        Assert.Equal(Comparable(a.Out), Comparable(b.Out));
+        Assert.Equal(Snapshot(one), Snapshot(four));
+        // The same rows in the same order: each article's id, hash, and metadata (near copy, checks).
+        Assert.Equal(Articles(one), Articles(four));
+        var dry = Run("ingest", corpus, "--db", "none", "--dry-run", "--threads", "3", "-f", "json");
+        Assert.Equal(Comparable(a.Out), Comparable(dry.Out));
+        return;
+
+        static List<string> Articles(string db)
+        {
+            using var store = LedgerStore.Open(db, SystemClock.Instance);
+            var events = store.IngestedEvents().Select(e => $"{e.Id} {e.ArticleHash} {e.State} {e.Action} {e.ActionId}");
+            return [.. store.IngestedArticles().Select(x => $"{x.Id} {x.ContentHash} {x.Title} {x.Metadata}"), .. events];
+        }
+    }
+
+    [Fact]
+    public void ThreadsBelowOne_AreRefused()
+    {
+        var db = NewDb();
+        if (db is null) return;
+        var run = Run("ingest", Corpus(1), "--db", db, "--threads", "0");
+        Assert.Equal(2, run.Code);
+        Assert.Contains("--threads", run.Err, StringComparison.Ordinal);
+    }
+
     private static Dictionary<string, List<string>> SnapshotIfMigrated(string db)
     {
         using (var store = LedgerStore.Open(db, SystemClock.Instance))

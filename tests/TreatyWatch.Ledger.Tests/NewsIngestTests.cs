@@ -124,6 +124,78 @@ public abstract class NewsIngestTests : IDisposable
             (r.GetString(0), r.GetString(1), Convert.ToInt64(r.GetValue(2)), Convert.ToInt64(r.GetValue(3)), Convert.ToInt64(r.GetValue(4))));
     }
 
+    /// <summary>An article of <paramref name="count"/> sentences, each a vote of a state on another day: one event each, every
+    /// other one without a treaty (an event only), so that actions and events interleave.</summary>
+    private static (NewsArticle Article, List<NewsEvent> Events) ManyEvents(int count, int n)
+    {
+        var sentences = Enumerable.Range(0, count).Select(i => $"Vote {i} of report {n}: the parliament voted on {i % 28 + 1} May 2025 to leave the convention.").ToList();
+        var text = string.Join(" ", sentences);
+        var events = new List<NewsEvent>();
+        var at = 0;
+        for (var i = 0; i < count; i++)
+        {
+            var start = text.IndexOf(sentences[i], at, StringComparison.Ordinal);
+            at = start + sentences[i].Length;
+            events.Add(new NewsEvent
+            {
+                State = i % 3 == 0 ? "EST" : "LTU", Treaty = i % 2 == 0 ? "apmbc" : "", Action = "parliament_vote_withdraw", Kind = ActionKind.ParliamentVoteWithdraw,
+                Date = PartialDate.OfDay(new LocalDate(2025, 5, i % 28 + 1)), Votes = new Votes(i, 1, null, null),
+                Evidence = sentences[i], Start = start, End = at, Extractor = Extractor,
+            });
+        }
+
+        return (new NewsArticle { Text = text, Title = $"Many votes {n}", Published = new LocalDate(2025, 6, 1), Metadata = [new("file", $"many{n}.txt")] }, events);
+    }
+
+    [Fact]
+    public void AnArticleWithManyEvents_LinksEachReportedActionToItsOwnEvent()
+    {
+        if (NewSeededLedger() is not ({ } store, _)) return;
+        // More events than one multi-row INSERT takes (64), after another article, so that ids do not start at 1.
+        store.IngestArticle(Article(1).Article, Article(1).Events, "ingest test");
+        var (article, events) = ManyEvents(150, 1);
+
+        var outcome = store.IngestArticle(article, events, "ingest test");
+
+        Assert.Equal(150, outcome.Events);
+        Assert.Equal(75, outcome.ActionIds.Count);
+        var stored = store.IngestedEvents().Where(e => e.ArticleHash == outcome.ContentHash).ToList();
+        Assert.Equal(events.Select(e => e.Evidence), stored.Select(e => e.Evidence));
+        Assert.Equal(outcome.ActionIds, stored.Where(e => e.ActionId is not null).Select(e => e.ActionId));
+        var reported = store.ReportedActions().ToDictionary(a => a.Action.Id, StringComparer.Ordinal);
+        foreach (var e in stored.Where(e => e.ActionId is not null))
+        {
+            // The action's own event: same state, day and votes as the sentence it came from.
+            Assert.Equal(e.Id, store.EventOf(e.ActionId!));
+            var a = reported[e.ActionId!].Action;
+            Assert.Equal((e.State, e.Date), (a.State, a.Date.ToString()));
+            Assert.Equal(a.Votes!.For, int.Parse(e.Evidence.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+
+    [Fact]
+    public void ADryRunInMemory_GivesTheOutcomesTheLedgerGives_AndWritesNothing()
+    {
+        if (NewSeededLedger() is not ({ } store, _)) return;
+        var articles = Enumerable.Range(1, 6).Select(n => Article(n, n % 2 == 0 ? "EST" : "LTU", "x")).Append(ManyEvents(90, 7)).Append(Article(3, "XXX", "Nowhere")).ToList();
+        var counts = Counts(store);
+        using var dry = new InMemoryNewsIngest(store.StateCodes(), Clock, "ingest test", store.ArticleHashes());
+
+        var dryOutcomes = articles.Concat(articles.Take(2)).Select(x => dry.Add(x.Article, x.Events)).ToList();
+
+        Assert.Equal(counts, Counts(store));
+        using var session = store.OpenNewsIngest("ingest test");
+        var outcomes = articles.Concat(articles.Take(2)).Select(x => session.Add(x.Article, x.Events)).ToList();
+        Assert.Equal(outcomes.Select(o => (o.ContentHash, o.AlreadyOnRecord, o.Events, string.Join(",", o.ActionIds))),
+            dryOutcomes.Select(o => (o.ContentHash, o.AlreadyOnRecord, o.Events, string.Join(",", o.ActionIds))));
+        Assert.Equal(2, outcomes.Count(o => o.AlreadyOnRecord));
+        Assert.Empty(Assert.Single(outcomes, o => o.ContentHash == NewsArticle.HashOf(articles[^1].Article.Text) && !o.AlreadyOnRecord).ActionIds);
+        // What is on record is known to a new dry run.
+        using var again = new InMemoryNewsIngest(store.StateCodes(), Clock, "ingest test", store.ArticleHashes());
+        Assert.All(articles, x => Assert.True(again.Add(x.Article, x.Events).AlreadyOnRecord));
+        Assert.Throws<LedgerException>(() => again.Add(articles[0].Article, [articles[0].Events[0] with { End = 100_000 }]));
+    }
+
     [Fact]
     public void TheSameArticleIngestedTwice_AddsNothingTheSecondTime()
     {

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
-using System.Threading.Channels;
 using Spectre.Console;
 using TreatyWatch.Engine.Actions;
 using TreatyWatch.Ingest.Across;
@@ -30,17 +29,29 @@ public static class IngestCommand
     {
         var paths = new Argument<string[]>("paths") { Description = "Article files (.txt, .html, .htm, .html.gz) or folders (searched recursively); - for standard input", Arity = ArgumentArity.OneOrMore };
         var by = new Option<string?>("--by") { Description = "Who records the articles (default: treatywatch ingest)" };
-        var cmd = new Command("ingest", "Read news articles into the ledger: the articles, their events, and reported actions waiting for review") { paths, by };
+        var dryRun = new Option<bool>("--dry-run")
+        {
+            Description = "Run the whole ingest (read, extract, near copies, claim checks, clusters) and print the same summary, but store nothing: a preview",
+        };
+        var threads = new Option<int?>("--threads") { Description = "Threads that read, clean and extract articles (default: one per core); results stay in input order" };
+        var cmd = new Command("ingest", "Read news articles into the ledger: the articles, their events, and reported actions waiting for review") { paths, by, dryRun, threads };
         cmd.SetAction(p =>
         {
             var data = p.GetValue(CliApp.Data);
             var files = Run.Expand(p.GetValue(paths)!);
-            var ledger = ctx.Ledger(data);
+            var dry = p.GetValue(dryRun);
+            if (p.GetValue(threads) is < 1) throw new UserInputException("--threads must be at least 1");
+            // A dry run with --db none checks the claims against the bundled files and knows no article; otherwise it reads
+            // the ledger as ingest does (the articles on record, the record the claims are checked against) and writes nothing to it.
+            var ledger = dry && ctx.NoLedger ? null : ctx.Ledger(data);
             var extractor = new EventExtractor(GazetteerLoader.Load(BundledData.Locate(data)));
             var json = p.GetValue(CliApp.Format) == OutputFormat.Json;
             // Claims are checked against the treaty's rules and the record as the ledger holds it now.
-            var checker = new ClaimChecker(ctx.Catalog(data));
-            var run = new Run(ctx, ledger, extractor, checker, files, p.GetValue(by) ?? "treatywatch ingest", json);
+            var catalog = ctx.Catalog(data);
+            var checker = new ClaimChecker(catalog);
+            var who = p.GetValue(by) ?? "treatywatch ingest";
+            var workers = p.GetValue(threads) ?? Math.Clamp(Environment.ProcessorCount, 1, 8);
+            var run = new Run(ctx, ledger, extractor, checker, files, who, json, workers, dry ? catalog.States.Keys : null);
             return run.Execute();
         });
         return cmd;
@@ -88,7 +99,23 @@ public static class IngestCommand
 
     private sealed record Item(string Name, NewsArticle Article, List<NewsEvent> Events);
 
-    private sealed class Run(CliContext ctx, LedgerStore ledger, EventExtractor extractor, ClaimChecker checker, List<string> files, string who, bool json)
+    /// <summary>One article as a reading thread leaves it: extracted, fingerprinted for near copies and checked, or known
+    /// (its content hash is on record) and left alone.</summary>
+    private sealed record ReadArticle(InputArticle Input, string Hash, bool Known, ArticleExtraction? Extraction, NearDuplicateFingerprint? Fingerprint, IReadOnlyList<ClaimCheck>? Checks);
+
+    /// <summary>What the reading threads make of one input file (a feed gives several articles); the error that stopped it, if any.</summary>
+    private sealed record ReadFile(List<ReadArticle> Articles, string? Error);
+
+    /// <summary>
+    /// The ingest pipeline. Reading, cleaning, extraction, the near-copy fingerprint and the claim checks run on
+    /// <c>workers</c> threads, one input file at a time each, and their results are taken in input order
+    /// (<see cref="OrderedParallel{T}"/>); one thread then adds each article to the near-copy index and the event reports
+    /// in that order (so verdicts, reports and summaries are the same whatever the number of threads) and hands it to the
+    /// writer, this thread, which stores it (one transaction per article) or, for a dry run (<c>dryRunStates</c>: the
+    /// states on record), builds its rows in memory and stores nothing.
+    /// </summary>
+    private sealed class Run(CliContext ctx, LedgerStore? ledger, EventExtractor extractor, ClaimChecker checker, List<string> files, string who, bool json, int workers,
+        IEnumerable<string>? dryRunStates)
     {
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         private int _read;
@@ -97,22 +124,58 @@ public static class IngestCommand
         private int _events;
         private int _actions;
         private string? _current;
+        private volatile bool _stop;
         private readonly NearDuplicateIndex _copies = new();
         private readonly List<EventReport> _reports = [];
         private readonly List<ClaimCheck> _checks = [];
         private readonly List<(string Name, string CopyOf)> _copyOf = [];
 
-        /// <summary>
-        /// Extracts one article and notes what the run reports across articles: a near copy of an article read earlier
-        /// in the run (wire copy), claims that disagree with the treaty's rules or the record, and each event with its
-        /// source for the clusters. A page's or feed item's own publication date dates its relative dates.
-        /// </summary>
-        private Item Prepare(InputArticle input)
+        private bool DryRun => dryRunStates is not null;
+
+        /// <summary>On a reading thread: reads one input file and prepares each of its articles that is not on record.</summary>
+        private ReadFile Read(string path, IReadOnlySet<string> known)
         {
-            var x = extractor.Extract(input.Text, input.Name, input.Published);
-            var copy = _copies.Add(input.Name, input.Text);
+            var articles = new List<ReadArticle>();
+            try
+            {
+                // A feed gives several articles; a page or a text file one.
+                foreach (var input in ArticleInputs.Read([path], Console.In))
+                {
+                    if (_stop) break;
+                    var hash = NewsArticle.HashOf(input.Text);
+                    // Known before extraction: nothing to do.
+                    if (known.Contains(hash))
+                    {
+                        articles.Add(new ReadArticle(input, hash, true, null, null, null));
+                        continue;
+                    }
+
+                    // A page's or feed item's own publication date dates its relative dates.
+                    var x = extractor.Extract(input.Text, input.Name, input.Published);
+                    articles.Add(new ReadArticle(input, hash, false, x, NearDuplicateIndex.Fingerprint(input.Text), checker.Check(input.Text, x, ctx.Today)));
+                }
+
+                return new ReadFile(articles, null);
+            }
+            catch (Exception e) when (e is ArticleInputException or IOException or UnauthorizedAccessException or InvalidDataException or System.Text.DecoderFallbackException)
+            {
+                // One unreadable file stops nothing else; the run exits 1 naming it. The articles read before the error stay.
+                return new ReadFile(articles, e is ArticleInputException ? e.Message : $"{path}: {e.Message}");
+            }
+        }
+
+        /// <summary>
+        /// In input order: notes what the run reports across articles (a near copy of an article read earlier in the run,
+        /// claims that disagree with the treaty's rules or the record, each event with its source for the clusters) and
+        /// maps the article to the ledger's records.
+        /// </summary>
+        private Item Prepare(ReadArticle read)
+        {
+            var input = read.Input;
+            var x = read.Extraction!;
+            var copy = _copies.Add(input.Name, read.Fingerprint!);
             if (copy.CopyOf is { } of) _copyOf.Add((input.Name, of));
-            var checks = checker.Check(input.Text, x, ctx.Today);
+            var checks = read.Checks!;
             _checks.AddRange(checks);
             var outlet = OutletOf(input.Url);
             _reports.AddRange(EventReport.Of(x, new ReportSource(input.Name, outlet, input.Url, x.Published, copy.Group)));
@@ -125,65 +188,68 @@ public static class IngestCommand
             return new Item(input.Name, article, events);
         }
 
-
         public int Execute()
         {
             var total = files.Count;
-            var known = ledger.ArticleHashes();
+            IReadOnlySet<string> known = ledger?.ArticleHashes() ?? new HashSet<string>(StringComparer.Ordinal);
             var readFailures = new System.Collections.Concurrent.ConcurrentQueue<string>();
-            var channel = Channel.CreateBounded<Item>(new BoundedChannelOptions(64) { SingleReader = true, SingleWriter = true });
+            var channel = new Handoff<Item>(64);
             using var stop = new CancellationTokenSource();
+            var reading = new OrderedParallel<ReadFile>(files.Count, workers, window: 4 * workers, i => Read(files[i], known), "ingest reader");
 
-            // Reading and extraction on one thread, writing to the ledger on this one: the two overlap.
-            var producer = Task.Run(() =>
+            // In input order on one thread: the near-copy index, the reports, the mapping to the ledger's records. Writing
+            // to the ledger on this one: the stages overlap.
+            var collected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var collector = new Thread(() =>
             {
                 try
                 {
                     var seen = new HashSet<string>(known, StringComparer.Ordinal);
-                    foreach (var path in files)
+                    foreach (var file in reading.Results())
                     {
-                        if (stop.IsCancellationRequested) break;
-                        try
+                        foreach (var read in file.Articles)
                         {
-                            // A feed gives several articles; a page or a text file one.
-                            foreach (var input in ArticleInputs.Read([path], Console.In))
+                            if (stop.IsCancellationRequested) break;
+                            Interlocked.Increment(ref _read);
+                            if (read.Known || !seen.Add(read.Hash))
                             {
-                                if (stop.IsCancellationRequested) break;
-                                Interlocked.Increment(ref _read);
-                                if (!seen.Add(NewsArticle.HashOf(input.Text)))
-                                {
-                                    // Known before extraction: nothing to do.
-                                    Interlocked.Increment(ref _known);
-                                    Line($"already in the ledger: {input.Name}");
-                                    continue;
-                                }
-
-                                var item = Prepare(input);
-                                channel.Writer.WriteAsync(item, stop.Token).AsTask().GetAwaiter().GetResult();
+                                Interlocked.Increment(ref _known);
+                                Line($"already in the ledger: {read.Input.Name}");
+                                continue;
                             }
+
+                            if (!channel.Add(Prepare(read))) break;
                         }
-                        catch (Exception e) when (e is ArticleInputException or IOException or UnauthorizedAccessException or InvalidDataException or System.Text.DecoderFallbackException)
-                        {
-                            // One unreadable file stops nothing else; the run exits 1 naming it.
-                            readFailures.Enqueue(e is ArticleInputException ? e.Message : $"{path}: {e.Message}");
-                        }
+
+                        if (file.Error is not null) readFailures.Enqueue(file.Error);
+                        if (stop.IsCancellationRequested) break;
                     }
+
+                    collected.SetResult();
                 }
                 catch (OperationCanceledException) when (stop.IsCancellationRequested)
                 {
+                    collected.SetResult();
+                }
+                catch (Exception e)
+                {
+                    collected.SetException(e);
                 }
                 finally
                 {
-                    channel.Writer.Complete();
+                    channel.Complete();
                 }
-            });
+            }) { IsBackground = true, Name = "ingest collector" };
+            collector.Start();
 
             string? writeFailure = null;
             try
             {
-                using var session = ledger.OpenNewsIngest(who);
+                using INewsIngestSink session = dryRunStates is not null
+                    ? new InMemoryNewsIngest(ledger?.StateCodes() ?? dryRunStates, ctx.Clock, who, known)
+                    : ledger!.OpenNewsIngest(who);
                 var progress = !json && Interactive();
-                var done = Consume(channel.Reader, session, untilLong: progress);
+                var done = Consume(channel, session, untilLong: progress);
                 if (!done)
                 {
                     // A long run on a terminal: from here a progress bar instead of a line per article.
@@ -192,8 +258,8 @@ public static class IngestCommand
                         .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
                         .Start(p =>
                         {
-                            var task = p.AddTask("ingesting", maxValue: Math.Max(total, 1));
-                            Consume(channel.Reader, session, untilLong: false, () =>
+                            var task = p.AddTask(DryRun ? "ingesting (dry run)" : "ingesting", maxValue: Math.Max(total, 1));
+                            Consume(channel, session, untilLong: false, () =>
                             {
                                 task.Value = Math.Min(_read, task.MaxValue);
                                 task.Description = $"{_new} new, {_known} known";
@@ -208,10 +274,14 @@ public static class IngestCommand
             }
             finally
             {
+                _stop = true;
                 stop.Cancel();
-                producer.GetAwaiter().GetResult();
+                channel.Cancel();
+                collector.Join();
+                reading.Dispose();
             }
 
+            collected.Task.GetAwaiter().GetResult();
             var failures = readFailures.Select(f => $"cannot read {f}").ToList();
             if (writeFailure is not null) failures.Add(writeFailure);
             Summary(failures);
@@ -219,35 +289,41 @@ public static class IngestCommand
             return failures.Count == 0 ? 0 : 1;
         }
 
-        /// <summary>Writes the articles as they come; with <paramref name="untilLong"/> it returns false as soon as the run is long (to go on with a progress bar).</summary>
-        private bool Consume(ChannelReader<Item> reader, NewsIngestSession session, bool untilLong, Action? tick = null)
+        private readonly List<Item> _taken = [];
+        private int _at;
+
+        /// <summary>Writes the articles as they come (taking all those waiting at once); with <paramref name="untilLong"/> it returns false as soon as the run is long (to go on with a progress bar).</summary>
+        private bool Consume(Handoff<Item> reader, INewsIngestSink session, bool untilLong, Action? tick = null)
         {
-            while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+            while (true)
             {
-                while (reader.TryRead(out var item))
+                if (_at >= _taken.Count)
                 {
-                    _current = item.Name;
-                    var outcome = session.Add(item.Article, item.Events);
-                    if (outcome.AlreadyOnRecord)
-                    {
-                        Interlocked.Increment(ref _known);
-                        Line($"already in the ledger: {item.Name}");
-                    }
-                    else
-                    {
-                        _new++;
-                        _events += outcome.Events;
-                        _actions += outcome.ActionIds.Count;
-                        Line($"{item.Name}: {outcome.Events} event(s), {outcome.ActionIds.Count} reported action(s)");
-                    }
-
-                    _current = null;
-                    tick?.Invoke();
-                    if (untilLong && (_read >= LongRunArticles || _clock.Elapsed >= LongRunTime)) return false;
+                    _taken.Clear();
+                    _at = 0;
+                    if (!reader.TakeAll(_taken)) return true;
                 }
-            }
 
-            return true;
+                var item = _taken[_at++];
+                _current = item.Name;
+                var outcome = session.Add(item.Article, item.Events);
+                if (outcome.AlreadyOnRecord)
+                {
+                    Interlocked.Increment(ref _known);
+                    Line($"already in the ledger: {item.Name}");
+                }
+                else
+                {
+                    _new++;
+                    _events += outcome.Events;
+                    _actions += outcome.ActionIds.Count;
+                    Line($"{item.Name}: {outcome.Events} event(s), {outcome.ActionIds.Count} reported action(s)");
+                }
+
+                _current = null;
+                tick?.Invoke();
+                if (untilLong && (_read >= LongRunArticles || _clock.Elapsed >= LongRunTime)) return false;
+            }
         }
 
         private readonly Lock _lines = new();
@@ -278,7 +354,8 @@ public static class IngestCommand
                     w.WriteNumber("events", _events);
                     w.WriteNumber("reportedActions", _actions);
                     w.WriteNumber("seconds", Math.Round(seconds, 3));
-                    w.WriteString("ledger", ledger.Location);
+                    w.WriteString("ledger", ledger?.Location ?? "none");
+                    w.WriteBoolean("dryRun", DryRun);
                     w.WriteNumber("failed", failures.Count);
                     w.WriteStartArray("errors");
                     foreach (var f in failures) w.WriteStringValue(f);
@@ -337,6 +414,7 @@ public static class IngestCommand
 
             ctx.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{_read} article(s) read: {_new} new, {_known} already in the ledger; {_events} event(s) stored, {_actions} reported action(s) added{(failures.Count > 0 ? $"; {failures.Count} failed" : "")} ({seconds:0.00} s)"));
+            if (DryRun) ctx.Out.WriteLine($"dry run: nothing was stored{(ledger is null ? "" : $" in {ledger.Location}")}; the counts are what ingest would store");
             foreach (var (name, of) in _copyOf) ctx.Out.WriteLine($"near copy: {name} repeats {of} (counted once as a source)");
             foreach (var c in _checks) ctx.Out.WriteLine($"check ({c.Kind.Name()}) {c.Article}: {c.Explanation}");
             var across = clusters.Where(c => c.Reports.Count > 1 || c.Conflicts.Count > 0).ToList();

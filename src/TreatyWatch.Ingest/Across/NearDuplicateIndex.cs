@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 
 namespace TreatyWatch.Ingest.Across;
 
-/// <summary>What <see cref="NearDuplicateIndex.Add"/> says of an article.</summary>
+/// <summary>What <see cref="NearDuplicateIndex.Add(string, string)"/> says of an article.</summary>
 /// <param name="Id">The article added.</param>
 /// <param name="Group">
 /// The id of the first article of its near-duplicate group: its own id when it is not a copy, else the group of the
@@ -15,6 +15,10 @@ public sealed record NearDuplicateVerdict(string Id, string Group, string? CopyO
 {
     public bool IsCopy => CopyOf is not null;
 }
+
+/// <summary>A text as <see cref="NearDuplicateIndex"/> keeps it (<see cref="NearDuplicateIndex.Fingerprint"/>): its number of
+/// shingles, MinHash signature and band keys (both empty for a text too short to index).</summary>
+public sealed record NearDuplicateFingerprint(int Shingles, ulong[] Signature, ulong[] BandKeys);
 
 /// <summary>
 /// Finds wire copies: articles that are the same text lightly edited (another headline, a paragraph added or cut,
@@ -70,19 +74,40 @@ public sealed class NearDuplicateIndex
     /// <summary>Compares <paramref name="text"/> with the articles added before, then adds it. Ids must be unique.</summary>
     public NearDuplicateVerdict Add(string id, string text)
     {
-        ArgumentNullException.ThrowIfNull(id);
         ArgumentNullException.ThrowIfNull(text);
+        return Add(id, Fingerprint(text));
+    }
+
+    /// <summary>
+    /// What the index keeps of a text (its shingle count, MinHash signature and band keys): the costly half of
+    /// <see cref="Add(string, string)"/>, which depends on the text alone. Thread-safe, so that several threads can
+    /// fingerprint articles while one adds them in arrival order (<see cref="Add(string, NearDuplicateFingerprint)"/>).
+    /// </summary>
+    public static NearDuplicateFingerprint Fingerprint(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var shingles = Shingles(text);
+        if (shingles.Count < MinimumShingles) return new NearDuplicateFingerprint(shingles.Count, [], []);
+        var signature = Signature(shingles);
+        return new NearDuplicateFingerprint(shingles.Count, signature, BandKeys(signature));
+    }
+
+    /// <summary>As <see cref="Add(string, string)"/>, for a text fingerprinted before: the same verdict.</summary>
+    public NearDuplicateVerdict Add(string id, NearDuplicateFingerprint fingerprint)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        ArgumentNullException.ThrowIfNull(fingerprint);
         if (_byId.ContainsKey(id)) throw new ArgumentException($"article '{id}' was added before", nameof(id));
 
-        var shingles = Shingles(text);
-        if (shingles.Count < MinimumShingles)
+        if (fingerprint.Shingles < MinimumShingles)
         {
             _byId[id] = -1;
             return new NearDuplicateVerdict(id, id, null, 0, 0);
         }
 
-        var signature = Signature(shingles);
-        var bandKeys = BandKeys(signature);
+        var signature = fingerprint.Signature;
+        var bandKeys = fingerprint.BandKeys;
+        var shingleCount = fingerprint.Shingles;
         // An article shares bands with many earlier ones when they share boilerplate: gather them with a mark per entry
         // and count the bands each shares; skip the buckets of boilerplate (MaxBucket) and compare in full only the
         // MaxCandidates sharing the most bands, so that the work per article stays bounded however long the run.
@@ -118,8 +143,8 @@ public sealed class NearDuplicateIndex
         {
             var other = _entries[c];
             var j = Estimate(signature, other.Signature);
-            var containment = Containment(j, shingles.Count, other.Shingles);
-            var ratio = (double)Math.Min(shingles.Count, other.Shingles) / Math.Max(shingles.Count, other.Shingles);
+            var containment = Containment(j, shingleCount, other.Shingles);
+            var ratio = (double)Math.Min(shingleCount, other.Shingles) / Math.Max(shingleCount, other.Shingles);
             bool copy = j >= ResemblanceThreshold || (containment >= ContainmentThreshold && ratio >= 0.5);
             // The most similar earlier article; on a tie the earliest (candidates are visited in arrival order).
             if (copy && j > bestResemblance)
@@ -130,7 +155,7 @@ public sealed class NearDuplicateIndex
             }
         }
 
-        var entry = new Entry(id, best?.Group ?? id, signature, shingles.Count);
+        var entry = new Entry(id, best?.Group ?? id, signature, shingleCount);
         int index = _entries.Count;
         _entries.Add(entry);
         _visited.Add(0);

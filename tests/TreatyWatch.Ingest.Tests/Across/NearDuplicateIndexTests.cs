@@ -77,6 +77,22 @@ public class NearDuplicateIndexTests
     }
 
     [Fact]
+    public void TextsFingerprintedOnOtherThreads_GetTheVerdictsOfTheTextsThemselves()
+    {
+        string[] texts = [Wire, Independent, EditedCopy, EditedCopy.Replace("Our correspondent in Riga adds", "A reporter in Riga says", StringComparison.Ordinal), "Too short.", Wire];
+        var fingerprints = new NearDuplicateFingerprint[texts.Length];
+        Parallel.For(0, texts.Length, i => fingerprints[i] = NearDuplicateIndex.Fingerprint(texts[i]));
+        var byText = new NearDuplicateIndex();
+        var byFingerprint = new NearDuplicateIndex();
+
+        var expected = texts.Select((t, i) => byText.Add($"{i}.txt", t)).ToList();
+        var actual = fingerprints.Select((f, i) => byFingerprint.Add($"{i}.txt", f)).ToList();
+
+        Assert.Equal(expected, actual);
+        Assert.Contains(actual, v => v.IsCopy);
+    }
+
+    [Fact]
     public void TwoOutletsOwnReportsOfTheSameEvent_AreNotCopies()
     {
         var index = new NearDuplicateIndex();

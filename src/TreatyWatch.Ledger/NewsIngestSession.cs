@@ -1,0 +1,499 @@
+using System.Data;
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using NodaTime;
+using Npgsql;
+using TreatyWatch.Engine.Actions;
+using TreatyWatch.Engine.Dates;
+
+namespace TreatyWatch.Ledger;
+
+/// <summary>
+/// Where ingested articles go: the ledger (<see cref="NewsIngestSession"/>) or nowhere but memory
+/// (<see cref="InMemoryNewsIngest"/>, a dry run). Both build the same rows and give the same outcome for the same input.
+/// </summary>
+public interface INewsIngestSink : IDisposable
+{
+    /// <summary>One article with its events: all of it or nothing of it; nothing when its content hash is on record.</summary>
+    IngestOutcome Add(NewsArticle article, IReadOnlyList<NewsEvent> events);
+}
+
+/// <summary>A parameter with its type, so that a NULL is typed too (PostgreSQL will not put a text NULL in an integer column).</summary>
+internal readonly record struct NewsParam(string Name, object? Value, DbType Type);
+
+/// <summary>The rows of one event: the event, and when it is a reported action its source (null when the sentence's source
+/// is already among the article's rows), the action and the link from the action to the source.</summary>
+internal sealed record NewsEventRows(NewsParam[] Event, NewsParam[]? Source, NewsParam[]? Action, NewsParam[]? Link);
+
+/// <summary>Every row one article gives, in the order they are written; <see cref="Stored"/> events and the action ids.</summary>
+internal sealed record NewsArticleRows(string Hash, NewsParam[] Article, List<NewsEventRows> Events, List<string> ActionIds)
+{
+    public int Stored => Events.Count;
+}
+
+/// <summary>
+/// What an article becomes in the ledger, whichever the database (or none): the one place that decides which events are
+/// stored, which become reported actions, their ids, sources and links.
+/// </summary>
+internal static class NewsRows
+{
+    /// <summary>Refuses events whose evidence offsets fall outside the text, before anything is written.</summary>
+    public static string Validate(NewsArticle article, IReadOnlyList<NewsEvent> events)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        ArgumentNullException.ThrowIfNull(events);
+        var hash = NewsArticle.HashOf(article.Text);
+        foreach (var e in events)
+        {
+            if (e.Start < 0 || e.End < e.Start || e.End > article.Text.Length)
+                throw new LedgerException($"article {hash[..12]}: event {e.ClusterKey} has evidence offsets [{e.Start}, {e.End}) outside the text ({article.Text.Length} characters)");
+        }
+
+        return hash;
+    }
+
+    /// <summary>
+    /// The rows of one article. <paramref name="knownState"/> says whether a state is on the ledger's list: an event
+    /// becomes a reported action only with a known state, a treaty, a kind and a date (a depositary act's to the day).
+    /// The article's id is a parameter named <c>article</c> (null here: the writer sets it, or names it in SQL).
+    /// </summary>
+    public static NewsArticleRows Plan(NewsArticle article, IReadOnlyList<NewsEvent> events, string hash, string who, Instant now, Func<string, bool> knownState)
+    {
+        var at = LedgerText.Instant(now);
+        var baseKnown = article.Published ?? now.InUtc().Date;
+        var key16 = hash[..16];
+        var rows = new List<NewsEventRows>(events.Count);
+        var identities = new HashSet<string>(StringComparer.Ordinal);
+        var sources = new HashSet<string>(StringComparer.Ordinal);
+        var actionIds = new List<string>();
+        foreach (var e in events)
+        {
+            var state = string.IsNullOrEmpty(e.State) ? null : e.State;
+            var treaty = string.IsNullOrEmpty(e.Treaty) ? null : e.Treaty;
+            // The extractor gives one event per state, treaty, step and span; a repeat would break the unique identity.
+            if (!identities.Add($"{state}\u001f{treaty}\u001f{e.Action}\u001f{e.Start}\u001f{e.End}")) continue;
+
+            NewsParam[] eventRow =
+            [
+                Article(null), T("state", state), T("treaty", treaty), T("action", e.Action), T("date", e.Date?.ToString()),
+                N("vf", e.Votes?.For), N("va", e.Votes?.Against), N("vab", e.Votes?.Abstain), N("vr", e.Votes?.Required),
+                T("evidence", e.Evidence), N("start", e.Start), N("end", e.End), T("cluster", e.ClusterKey), T("extractor", e.Extractor), T("at", at), T("who", who),
+            ];
+
+            if (!ActionOf(e, state, treaty, knownState, out var kind, out var date))
+            {
+                rows.Add(new NewsEventRows(eventRow, null, null, null));
+                continue;
+            }
+
+            var sourceKey = $"news:{key16}:{e.Start}-{e.End}";
+            NewsParam[]? sourceRow = null;
+            if (sources.Add(sourceKey))
+            {
+                sourceRow =
+                [
+                    T("key", sourceKey), T("title", article.Title ?? article.Url ?? FileOf(article) ?? $"news article {hash[..12]}"), T("url", article.Url),
+                    T("published", LedgerText.Day(article.Published)), T("outlet", article.Outlet), T("quote", e.Evidence),
+                    N("qs", e.Start), N("qe", e.End), Article(null), T("at", at), T("who", who),
+                ];
+            }
+
+            var id = $"{treaty}:news-{key16}-{actionIds.Count + 1}";
+            actionIds.Add(id);
+            var known = baseKnown < date.FirstDay ? date.FirstDay : baseKnown;
+            // Certainty of one news source: reported (TreatyAction.Certainty).
+            NewsParam[] actionRow =
+            [
+                T("id", id), T("treaty", treaty), T("state", state), T("action", ActionKinds.Name(kind)), T("date", date.ToString()), T("known", LedgerText.Day(known)),
+                N("vf", e.Votes?.For), N("va", e.Votes?.Against), N("vab", e.Votes?.Abstain), N("vr", e.Votes?.Required),
+                T("origin", $"treatywatch ingest: {article.Url ?? FileOf(article) ?? hash[..12]}"), T("at", at), T("who", who),
+            ];
+            rows.Add(new NewsEventRows(eventRow, sourceRow, actionRow, [T("action", id), T("key", sourceKey)]));
+        }
+
+        NewsParam[] articleRow =
+        [
+            T("hash", hash), T("url", article.Url), T("outlet", article.Outlet), T("title", article.Title), T("published", LedgerText.Day(article.Published)),
+            T("language", article.Language), T("text", article.Text), T("metadata", MetadataJson(article.Metadata)), T("at", at), T("who", who),
+        ];
+        return new NewsArticleRows(hash, articleRow, rows, actionIds);
+    }
+
+    /// <summary>
+    /// Whether an event becomes a reported action: it needs a state on the ledger's list, a treaty, a kind and a date
+    /// (a depositary act's to the day, as for every action). Otherwise it is kept as an event only.
+    /// </summary>
+    private static bool ActionOf(NewsEvent e, string? state, string? treaty, Func<string, bool> knownState, out ActionKind kind, out PartialDate date)
+    {
+        kind = default;
+        date = default;
+        if (state is null || treaty is null || e.Kind is not { } k || e.Date is not { } d) return false;
+        if (ActionKinds.Family(k) == ActionFamily.Depositary && d.Precision != DatePrecision.Day) return false;
+        if (!knownState(state)) return false;
+        kind = k;
+        date = d;
+        return true;
+    }
+
+    /// <summary>The article's id as a parameter (SQLite); on PostgreSQL the statements name it themselves and this is dropped.</summary>
+    public static NewsParam Article(long? id) => new("article", id, DbType.Int64);
+
+    public static NewsParam T(string name, string? value) => new(name, value, DbType.String);
+
+    public static NewsParam N(string name, int? value) => new(name, value, DbType.Int32);
+
+    private static string? FileOf(NewsArticle a) => a.Metadata.FirstOrDefault(kv => kv.Key == "file").Value;
+
+    private static string MetadataJson(IReadOnlyList<KeyValuePair<string, string>> metadata)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream))
+        {
+            w.WriteStartObject();
+            foreach (var (k, v) in metadata) w.WriteString(k, v);
+            w.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+}
+
+/// <summary>
+/// A dry run of news ingest: builds every row an article would give (events, sources, reported actions, links, the
+/// metadata), decides what is new exactly as the ledger does (by content hash, within the run and against the hashes
+/// given), and keeps nothing but the hashes. Its outcomes are those a ledger holding <paramref name="knownHashes"/>
+/// and the states <paramref name="states"/> would give, without an article id.
+/// </summary>
+public sealed class InMemoryNewsIngest(IEnumerable<string> states, IClock clock, string who, IEnumerable<string>? knownHashes = null) : INewsIngestSink
+{
+    private readonly HashSet<string> _states = states.ToHashSet(StringComparer.Ordinal);
+    private readonly HashSet<string> _hashes = (knownHashes ?? []).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The rows built, as the database would have been given them (rows, not bytes): for tests and benchmarks.</summary>
+    public long Rows { get; private set; }
+
+    public IngestOutcome Add(NewsArticle article, IReadOnlyList<NewsEvent> events)
+    {
+        var hash = NewsRows.Validate(article, events);
+        if (_hashes.Contains(hash)) return new IngestOutcome(hash, true, null, 0, []);
+        var rows = NewsRows.Plan(article, events, hash, who, clock.GetCurrentInstant(), _states.Contains);
+        _hashes.Add(hash);
+        Rows += 1 + rows.Events.Sum(e => 1 + (e.Source is null ? 0 : 1) + (e.Action is null ? 0 : 2));
+        return new IngestOutcome(hash, false, null, rows.Stored, rows.ActionIds);
+    }
+
+    public void Dispose()
+    {
+    }
+}
+
+/// <summary>
+/// Ingests articles over one connection (see <see cref="LedgerStore.OpenNewsIngest"/>). Not thread-safe: one writer
+/// thread per session; several sessions or processes may write to one ledger at once.
+/// </summary>
+public sealed class NewsIngestSession : INewsIngestSink
+{
+    private const int Attempts = 5;
+
+    /// <summary>Rows per multi-row INSERT on SQLite (16 parameters a row at most: far below SQLite's limit).</summary>
+    private const int RowsPerInsert = 64;
+
+    private readonly Dialect _db;
+    private readonly DbConnection _c;
+    private readonly IClock _clock;
+    private readonly string _who;
+    private readonly Dictionary<string, DbCommand> _prepared = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Table, int Rows), string> _multiSql = [];
+    private readonly HashSet<string> _states;
+
+    internal NewsIngestSession(Dialect db, DbConnection c, IClock clock, string who)
+    {
+        _db = db;
+        _c = c;
+        _clock = clock;
+        _who = who;
+        _states = Sql.Query(c, null, "SELECT DISTINCT iso3 FROM states", r => r.GetString(0)).ToHashSet(StringComparer.Ordinal);
+        if (db is SqliteDialect)
+        {
+            // WAL with synchronous=NORMAL: a commit no longer waits for the disk (the WAL is synced at checkpoints). Each
+            // article stays atomic, and a killed process loses nothing committed; a power cut may lose the last
+            // articles committed, which a re-run of the same ingest adds again. The connection's setting is put back on Dispose.
+            _synchronous = Sql.Long(c, null, "PRAGMA synchronous");
+            Sql.Execute(c, null, "PRAGMA synchronous=NORMAL");
+        }
+    }
+
+    private readonly long? _synchronous;
+
+    /// <summary>
+    /// Appends one article with its events and reported actions in one transaction; nothing when an article with the same
+    /// content hash is on record (also when another writer stores it at the same moment: the unique content hash
+    /// decides, and the loser rolls back). A transient failure (a busy SQLite file, a PostgreSQL deadlock) is retried.
+    /// </summary>
+    /// <exception cref="LedgerException">An event the ledger refuses (offsets outside the text, a date of the wrong
+    /// shape); nothing of the article is written.</exception>
+    public IngestOutcome Add(NewsArticle article, IReadOnlyList<NewsEvent> events)
+    {
+        var hash = NewsRows.Validate(article, events);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return _db is PostgresDialect ? AddPostgres(article, events, hash) : AddSqlite(article, events, hash);
+            }
+            catch (DbException e) when (attempt < Attempts && IsTransient(e))
+            {
+                Thread.Sleep(20 * attempt);
+            }
+        }
+    }
+
+    /// <summary>
+    /// SQLite: the article row first, under the write lock (BEGIN IMMEDIATE); when it is new, its events, sources, actions
+    /// and links as one multi-row INSERT per table (the ids are known under the lock), then the commit.
+    /// </summary>
+    private IngestOutcome AddSqlite(NewsArticle article, IReadOnlyList<NewsEvent> events, string hash)
+    {
+        using var tx = _db.BeginWrite(_c);
+        // The state list: a state another writer added since the session began is looked up under the lock.
+        var rows = NewsRows.Plan(article, events, hash, _who, _clock.GetCurrentInstant(), s => KnownState(tx, s));
+        var articleId = Scalar(tx, ArticleInsert + " ON CONFLICT (content_hash) DO NOTHING RETURNING id", rows.Article);
+        if (articleId is null)
+        {
+            // Another writer has it (before us, or committed while we waited on its lock): nothing to add.
+            tx.Rollback();
+            return new IngestOutcome(hash, true, null, 0, []);
+        }
+
+        var article_ = NewsRows.Article(articleId);
+        var eventRows = rows.Events.Select(e => WithArticle(e.Event, article_)).ToList();
+        var sourceRows = rows.Events.Where(e => e.Source is not null).Select(e => WithArticle(e.Source!, article_)).ToList();
+        // An action's event is the k-th last event inserted: events of one article get consecutive ids under the lock
+        // (AUTOINCREMENT, rows of a multi-row INSERT inserted in order), so its id is max(id) - (events after it).
+        var actionRows = new List<NewsParam[]>();
+        var linkRows = new List<NewsParam[]>();
+        for (var i = 0; i < rows.Events.Count; i++)
+        {
+            if (rows.Events[i].Action is not { } action) continue;
+            actionRows.Add([.. action, new NewsParam("back", rows.Events.Count - 1 - i, DbType.Int32)]);
+            linkRows.Add(rows.Events[i].Link!);
+        }
+
+        InsertRows(tx, "events", EventInsertHead, EventValues, eventRows);
+        InsertRows(tx, "sources", SourceInsertHead, SourceValues, sourceRows);
+        InsertRows(tx, "actions", ActionInsertHead, ActionValuesSqlite, actionRows);
+        InsertRows(tx, "links", LinkInsertHead, LinkValues, linkRows);
+        tx.Commit();
+        return new IngestOutcome(hash, false, articleId, rows.Stored, rows.ActionIds);
+    }
+
+    private static NewsParam[] WithArticle(NewsParam[] row, NewsParam article)
+    {
+        var copy = (NewsParam[])row.Clone();
+        for (var i = 0; i < copy.Length; i++)
+            if (copy[i].Name == "article") copy[i] = article;
+        return copy;
+    }
+
+    /// <summary>The rows as multi-row INSERTs of up to <see cref="RowsPerInsert"/> rows, prepared once per row count.</summary>
+    private void InsertRows(DbTransaction tx, string table, string head, string values, List<NewsParam[]> rows)
+    {
+        for (var from = 0; from < rows.Count; from += RowsPerInsert)
+        {
+            var n = Math.Min(RowsPerInsert, rows.Count - from);
+            if (!_multiSql.TryGetValue((table, n), out var sql))
+            {
+                var sb = new StringBuilder(head).Append(" VALUES ");
+                for (var r = 0; r < n; r++)
+                {
+                    if (r > 0) sb.Append(", ");
+                    sb.Append(values.Replace("@", "@r" + r.ToString(CultureInfo.InvariantCulture) + "_", StringComparison.Ordinal));
+                }
+
+                _multiSql[(table, n)] = sql = sb.ToString();
+            }
+
+            var parameters = new NewsParam[rows.Skip(from).Take(n).Sum(r => r.Length)];
+            var k = 0;
+            for (var r = 0; r < n; r++)
+            {
+                var prefix = "r" + r.ToString(CultureInfo.InvariantCulture) + "_";
+                foreach (var x in rows[from + r]) parameters[k++] = x with { Name = prefix + x.Name };
+            }
+
+            Prepared(tx, sql, parameters).ExecuteNonQuery();
+        }
+    }
+
+    private bool KnownState(DbTransaction? tx, string state)
+    {
+        if (_states.Count == 0 || _states.Contains(state)) return true;
+        if (Scalar(tx, "SELECT count(*) FROM states WHERE iso3 = @s", NewsRows.T("s", state)) is not > 0) return false;
+        _states.Add(state);
+        return true;
+    }
+
+    /// <summary>
+    /// PostgreSQL: no explicit transaction: the article row and everything else go as one batch, which the server runs as
+    /// one implicit transaction in one round trip (<see cref="RunPostgres"/>). Each event's action names the event just
+    /// inserted by its sequence's currval.
+    /// </summary>
+    private IngestOutcome AddPostgres(NewsArticle article, IReadOnlyList<NewsEvent> events, string hash)
+    {
+        var rows = NewsRows.Plan(article, events, hash, _who, _clock.GetCurrentInstant(), s => KnownState(null, s));
+        var batch = new List<(string Sql, NewsParam[] Parameters)> { (ArticleInsert + " RETURNING id", rows.Article) };
+        foreach (var e in rows.Events)
+        {
+            batch.Add((EventInsertPostgres, e.Event));
+            if (e.Action is null) continue;
+            if (e.Source is not null) batch.Add((SourceInsertPostgres, e.Source));
+            batch.Add((ActionInsertPostgres, e.Action));
+            batch.Add((LinkInsert, e.Link!));
+        }
+
+        var articleId = RunPostgres(batch);
+        return articleId is null
+            ? new IngestOutcome(hash, true, null, 0, [])
+            : new IngestOutcome(hash, false, articleId, rows.Stored, rows.ActionIds);
+    }
+
+    private const string ArticleInsert =
+        """
+        INSERT INTO articles (content_hash, url, outlet, title, published, language, cleaned_text, metadata, recorded_at, recorded_by)
+        VALUES (@hash, @url, @outlet, @title, @published, @language, @text, @metadata, @at, @who)
+        """;
+
+    private const string EventInsertHead =
+        """
+        INSERT INTO extracted_events (article_id, state, treaty_id, action, date, votes_for, votes_against, votes_abstain, votes_required,
+                                      evidence, evidence_start, evidence_end, cluster_id, extractor, recorded_at, recorded_by)
+        """;
+
+    private const string EventValues = "(@article, @state, @treaty, @action, @date, @vf, @va, @vab, @vr, @evidence, @start, @end, @cluster, @extractor, @at, @who)";
+
+    private const string SourceInsertHead =
+        "INSERT INTO sources (key, kind, title, url, published, outlet, quote, quote_start, quote_end, article_id, recorded_at, recorded_by)";
+
+    private const string SourceValues = "(@key, 'news', @title, @url, @published, @outlet, @quote, @qs, @qe, @article, @at, @who)";
+
+    private const string ActionInsertHead =
+        """
+        INSERT INTO actions (id, treaty_id, state, action, date, known, votes_for, votes_against, votes_abstain, votes_required,
+                             origin, review_state, certainty, recorded_at, recorded_by, event_id)
+        """;
+
+    private const string ActionValuesSqlite =
+        "(@id, @treaty, @state, @action, @date, @known, @vf, @va, @vab, @vr, @origin, 'reported', 'reported', @at, @who, (SELECT max(id) FROM extracted_events) - @back)";
+
+    private const string LinkInsertHead = "INSERT INTO action_sources (action_id, position, source_key)";
+
+    private const string LinkValues = "(@action, 0, @key)";
+
+    // PostgreSQL: the article row is in the same batch, before these; the action follows its event in the batch (a source
+    // insert, if any, comes between them).
+    private const string ArticleJustInserted = "currval(pg_get_serial_sequence('articles', 'id'))";
+
+    private static readonly string EventInsertPostgres = EventInsertHead + " VALUES " + EventValues.Replace("@article", ArticleJustInserted, StringComparison.Ordinal);
+
+    private static readonly string SourceInsertPostgres = SourceInsertHead + " VALUES " + SourceValues.Replace("@article", ArticleJustInserted, StringComparison.Ordinal);
+
+    private const string ActionInsertPostgres = ActionInsertHead +
+        " VALUES (@id, @treaty, @state, @action, @date, @known, @vf, @va, @vab, @vr, @origin, 'reported', 'reported', @at, @who, currval(pg_get_serial_sequence('extracted_events', 'id')))";
+
+    private const string LinkInsert = LinkInsertHead + " VALUES " + LinkValues;
+
+    /// <summary>
+    /// PostgreSQL: the article row and all its other rows as one batch without an explicit transaction: one round trip,
+    /// which the server runs as one implicit transaction (all of it or none of it). The article row has no ON CONFLICT:
+    /// an article on record (or stored by another writer at the same moment: the unique content hash decides, the later
+    /// insert waits for the first to commit) fails the first statement and the server rolls the whole batch back.
+    /// Returns the new article's id, or null when it was on record.
+    /// </summary>
+    private long? RunPostgres(List<(string Sql, NewsParam[] Parameters)> statements)
+    {
+        using var batch = ((NpgsqlConnection)_c).CreateBatch();
+        foreach (var (sql, ps) in statements)
+        {
+            var bc = batch.CreateBatchCommand();
+            bc.CommandText = sql;
+            foreach (var x in ps)
+            {
+                if (x.Name == "article") continue;
+                var p = bc.CreateParameter();
+                p.ParameterName = "@" + x.Name;
+                p.DbType = x.Type;
+                p.Value = x.Value ?? DBNull.Value;
+                bc.Parameters.Add(p);
+            }
+
+            batch.BatchCommands.Add(bc);
+        }
+
+        try
+        {
+            // Prepared on the server once per connection and statement text: the later articles' batches send no SQL to
+            // parse and plan (Npgsql prepares only the statements it has not prepared on this connection yet).
+            batch.Prepare();
+            using var reader = batch.ExecuteReader();
+            long id = reader.Read() ? reader.GetInt64(0) : throw new LedgerException("the article insert returned no id");
+            while (reader.NextResult())
+            {
+            }
+
+            return id;
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.TableName == "articles")
+        {
+            return null;
+        }
+    }
+
+    private long? Scalar(DbTransaction? tx, string sql, params NewsParam[] parameters)
+    {
+        var v = Prepared(tx, sql, parameters).ExecuteScalar();
+        return v is null or DBNull ? null : Convert.ToInt64(v, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>A command prepared once per session and SQL text; its parameters are set anew on each use.</summary>
+    private DbCommand Prepared(DbTransaction? tx, string sql, NewsParam[] parameters)
+    {
+        if (!_prepared.TryGetValue(sql, out var cmd))
+        {
+            cmd = _c.CreateCommand();
+            cmd.CommandText = sql;
+            foreach (var x in parameters)
+            {
+                var p = cmd.CreateParameter();
+                p.ParameterName = "@" + x.Name;
+                p.DbType = x.Type;
+                cmd.Parameters.Add(p);
+            }
+
+            cmd.Transaction = tx;
+            cmd.Prepare();
+            _prepared[sql] = cmd;
+        }
+
+        cmd.Transaction = tx;
+        for (var i = 0; i < parameters.Length; i++) cmd.Parameters[i].Value = parameters[i].Value ?? DBNull.Value;
+        return cmd;
+    }
+
+    private static bool IsTransient(DbException e) => e switch
+    {
+        SqliteException s => s.SqliteErrorCode is 5 or 6, // SQLITE_BUSY, SQLITE_LOCKED
+        PostgresException p => p.SqlState is PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected,
+        _ => false,
+    };
+
+    public void Dispose()
+    {
+        foreach (var cmd in _prepared.Values) cmd.Dispose();
+        if (_synchronous is { } level && _c.State == ConnectionState.Open)
+            Sql.Execute(_c, null, $"PRAGMA synchronous={level.ToString(CultureInfo.InvariantCulture)}");
+        _c.Dispose();
+    }
+}
