@@ -114,4 +114,17 @@ public sealed class SignInRateLimitTests(StrictSignInFactory app) : IClassFixtur
         Assert.Equal(HttpStatusCode.OK, (await app.WithToken(app.AdminToken).GetAsync("/api/audit", Cancel)).StatusCode);
         Assert.Contains(app.Data.Use(s => s.ReportedActions()), a => a.Action.Id == app.ReportId);
     }
+
+    [Fact]
+    public async Task Search_is_rate_limited_per_address()
+    {
+        var http = app.CreateClient();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 3 * StrictSignInFactory.Attempts; i++)
+            statuses.Add((await http.GetAsync($"/api/search?q=norway{i}", Cancel)).StatusCode);
+        Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, statuses[0]);
+        // Other reads are not limited.
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/api/status/NOR/apmbc", Cancel)).StatusCode);
+    }
 }

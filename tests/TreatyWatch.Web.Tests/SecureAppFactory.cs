@@ -29,6 +29,9 @@ public class SecureAppFactory : WebAppFactory
     /// <summary>Writes allowed per user per minute before 429.</summary>
     protected virtual int WritesPerMinute => 1000;
 
+    /// <summary>Searches allowed in a burst per address before 429 (then one per second).</summary>
+    protected virtual int SearchBurst => 1000;
+
     public string ReviewerToken => _seeded.Value.ReviewerToken;
     public string AdminToken => _seeded.Value.AdminToken;
     public string ReportId => _seeded.Value.ReportId;
@@ -43,6 +46,8 @@ public class SecureAppFactory : WebAppFactory
             o.SignInAttempts = SignInAttempts;
             o.SignInWindow = TimeSpan.FromMinutes(10);
             o.WritesPerMinute = WritesPerMinute;
+            o.SearchBurst = SearchBurst;
+            o.SearchPerSecond = 1;
         }));
     }
 
@@ -76,4 +81,6 @@ public sealed class StrictSignInFactory : SecureAppFactory
     protected override int SignInAttempts => Attempts;
 
     protected override int WritesPerMinute => Attempts;
+
+    protected override int SearchBurst => Attempts;
 }

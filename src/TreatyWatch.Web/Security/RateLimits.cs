@@ -50,16 +50,26 @@ public static class RateLimits
                 : RateLimitPartition.GetFixedWindowLimiter("write:" + (http.User.FindFirstValue(ClaimTypes.Name) ?? Address(http)), _ =>
                     new FixedWindowRateLimiterOptions { PermitLimit = Settings(http).WritesPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
 
-            o.AddPolicy(Search, http => RateLimitPartition.GetTokenBucketLimiter("search:" + Address(http), _ =>
-            {
-                var s = Settings(http);
-                return new TokenBucketRateLimiterOptions
-                {
-                    TokenLimit = s.SearchBurst, TokensPerPeriod = s.SearchPerSecond, ReplenishmentPeriod = TimeSpan.FromSeconds(1), QueueLimit = 0, AutoReplenishment = true,
-                };
-            }));
+            o.AddPolicy(Search, SearchPartition);
+
+            // /api/search is mapped with the rest of the API: until its route names the policy, it is limited here by
+            // path (a route that names it is left to the named policy, so nothing counts twice).
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
+                http.Request.Path.StartsWithSegments("/api/search", StringComparison.OrdinalIgnoreCase) && http.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>() is null
+                    ? SearchPartition(http)
+                    : RateLimitPartition.GetNoLimiter(""));
         });
     }
+
+    private static RateLimitPartition<string> SearchPartition(HttpContext http) =>
+        RateLimitPartition.GetTokenBucketLimiter("search:" + Address(http), _ =>
+        {
+            var s = Settings(http);
+            return new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = s.SearchBurst, TokensPerPeriod = s.SearchPerSecond, ReplenishmentPeriod = TimeSpan.FromSeconds(1), QueueLimit = 0, AutoReplenishment = true,
+            };
+        });
 
     private static bool IsRead(HttpContext http) => HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method);
 
