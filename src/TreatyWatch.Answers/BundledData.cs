@@ -41,7 +41,8 @@ public static class BundledData
                 .Append(f.LastWriteTimeUtc.Ticks).Append('\n');
         }
 
-        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(sb.ToString())));
+        // Managed SHA-256: this runs on every query's start, and the framework's would load OpenSSL.
+        return TreatyWatch.Ledger.Sha256.HexOf(sb.ToString());
     }
 
     /// <summary>Every data file under a folder (paths relative to it, with '/').</summary>

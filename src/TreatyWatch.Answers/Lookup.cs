@@ -9,18 +9,21 @@ namespace TreatyWatch.Answers;
 /// <summary>Finds states and treaties by code, name or alias in any case and with or without accents; suggests near misses.</summary>
 public sealed class Lookup
 {
+    private readonly Catalog _catalog;
     private readonly Dictionary<string, List<State>> _states = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<TreatyDefinition>> _treaties = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<TreatyNames>> _treaties = new(StringComparer.Ordinal);
 
     public Lookup(Catalog catalog)
     {
+        _catalog = catalog;
         foreach (var s in catalog.States.Values)
         {
             foreach (var n in new[] { s.Iso3, s.Name }.Concat(s.Aliases).Concat(s.Demonyms))
                 Add(_states, n, s);
         }
 
-        foreach (var t in catalog.Treaties)
+        // By the names alone: only the treaty found has its definition parsed (Catalog.TreatyNames).
+        foreach (var t in catalog.TreatyNames)
         {
             foreach (var n in t.AllNames()) Add(_treaties, n, t);
         }
@@ -39,7 +42,8 @@ public sealed class Lookup
 
     public State State(string input) => Find(_states, input, "state", s => s.Iso3, s => s.Name);
 
-    public TreatyDefinition Treaty(string input) => Find(_treaties, input, "treaty", t => t.Id, t => t.ShortName);
+    public TreatyDefinition Treaty(string input) =>
+        _catalog.Treaty(Find(_treaties, input, "treaty", t => t.Id, t => t.ShortName).Id) ?? throw new InvalidOperationException($"treaty '{input}' has names but no definition");
 
     private static T Find<T>(Dictionary<string, List<T>> map, string input, string what, Func<T, string> code, Func<T, string> name)
     {

@@ -13,8 +13,13 @@ namespace TreatyWatch.Cli;
 /// environment (TREATYWATCH_DB, TREATYWATCH_DATA, XDG_DATA_HOME, HOME: injectable, so tests never touch the real
 /// home folder), and the data.
 /// </summary>
-public sealed class CliContext(IAnsiConsole console, TextWriter output, TextWriter error, LocalDate today, IClock? clock = null, Func<string, string?>? environment = null)
+public sealed class CliContext(Func<IAnsiConsole> console, TextWriter output, TextWriter error, LocalDate today, IClock? clock = null, Func<string, string?>? environment = null)
 {
+    public CliContext(IAnsiConsole console, TextWriter output, TextWriter error, LocalDate today, IClock? clock = null, Func<string, string?>? environment = null)
+        : this(() => console, output, error, today, clock, environment)
+    {
+    }
+
     /// <summary>Who writes the bundled data into a ledger (seeding, and bringing it up to date).</summary>
     public const string BundledWho = LedgerSetup.BundledWho;
 
@@ -23,7 +28,10 @@ public sealed class CliContext(IAnsiConsole console, TextWriter output, TextWrit
     private Lookup? _lookup;
     private LedgerStore? _ledger;
 
-    public IAnsiConsole Console { get; } = console;
+    private IAnsiConsole? _console;
+
+    /// <summary>The console for tables, made on first use (JSON and CSV never make it: detecting the terminal costs a cold start time).</summary>
+    public IAnsiConsole Console => _console ??= console();
     /// <summary>Plain output for JSON and CSV (never wrapped).</summary>
     public TextWriter Out { get; } = output;
     public TextWriter Err { get; } = error;
@@ -34,10 +42,15 @@ public sealed class CliContext(IAnsiConsole console, TextWriter output, TextWrit
 
     private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
 
-    /// <summary>With TREATYWATCH_TIMINGS=1, writes "timing: &lt;stage&gt; &lt;ms since start&gt;" to the error output (docs/benchmarks.md).</summary>
+    /// <summary>
+    /// With TREATYWATCH_TIMINGS=1, writes "timing: &lt;stage&gt; &lt;ms since this context was made&gt; (&lt;MB allocated&gt;,
+    /// &lt;garbage collections&gt;)" to the error output (docs/benchmarks.md).
+    /// </summary>
     public void Mark(string stage)
     {
-        if (Env("TREATYWATCH_TIMINGS") == "1") Err.WriteLine($"timing: {stage} {_clock.Elapsed.TotalMilliseconds:F1} ms");
+        if (Env("TREATYWATCH_TIMINGS") != "1") return;
+        Err.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"timing: {stage} {_clock.Elapsed.TotalMilliseconds:F1} ms ({GC.GetTotalAllocatedBytes() / 1e6:F1} MB allocated, {GC.CollectionCount(0)} GC)"));
     }
 
     /// <summary>An environment variable (null or empty: not set).</summary>
@@ -138,38 +151,63 @@ public static class CliApp
         Recursive = true,
     };
 
-    public static RootCommand Build(CliContext ctx)
+    /// <summary>The commands, in the order the help lists them.</summary>
+    private static readonly (string Name, Func<CliContext, Command> Create)[] Commands =
+    [
+        ("status", StatusCommand.Create),
+        ("parties", PartiesCommand.Create),
+        ("timeline", TimelineCommand.Create),
+        ("diff", DiffCommand.Create),
+        ("pending", PendingCommand.Create),
+        ("treaties", TreatiesCommand.Create),
+        ("states", StatesCommand.Create),
+        ("check", CheckCommand.Create),
+        ("verify-reference", VerifyReferenceCommand.Create),
+        ("eval-clean", EvalCleanCommand.Create),
+        ("extract", ExtractCommand.Create),
+        ("eval", EvalCommand.Create),
+        ("import", ImportCommand.Create),
+        ("export", ExportCommand.Create),
+        ("review", ReviewCommand.Create),
+        ("report", ReportCommand.Create),
+        ("ingest", IngestCommand.Create),
+        ("users", UsersCommand.Create),
+    ];
+
+    /// <summary>The whole command tree.</summary>
+    public static RootCommand Build(CliContext ctx) => Build(ctx, null);
+
+    /// <summary>
+    /// The command tree for a command line: when its first word names a command, only that command is built (the
+    /// others cannot take part in parsing it, nor in its help or errors); otherwise all of them (the root's help,
+    /// suggestions for a mistyped command).
+    /// </summary>
+    public static RootCommand Build(CliContext ctx, string[]? args)
     {
         var root = new RootCommand("TreatyWatch: is a state bound by a treaty on a date, since when, why, and what is pending.");
         root.Add(Format);
         root.Add(Data);
         root.Add(Db);
-        root.Add(StatusCommand.Create(ctx));
-        root.Add(PartiesCommand.Create(ctx));
-        root.Add(TimelineCommand.Create(ctx));
-        root.Add(DiffCommand.Create(ctx));
-        root.Add(PendingCommand.Create(ctx));
-        root.Add(TreatiesCommand.Create(ctx));
-        root.Add(StatesCommand.Create(ctx));
-        root.Add(CheckCommand.Create(ctx));
-        root.Add(VerifyReferenceCommand.Create(ctx));
-        root.Add(EvalCleanCommand.Create(ctx));
-        root.Add(ExtractCommand.Create(ctx));
-        root.Add(EvalCommand.Create(ctx));
-        root.Add(ImportCommand.Create(ctx));
-        root.Add(ExportCommand.Create(ctx));
-        root.Add(ReviewCommand.Create(ctx));
-        root.Add(ReportCommand.Create(ctx));
-        root.Add(IngestCommand.Create(ctx));
-        root.Add(UsersCommand.Create(ctx));
+        var only = args is [var first, ..] && Array.Exists(Commands, c => c.Name == first) ? first : null;
+        foreach (var (name, create) in Commands)
+        {
+            if (only is null || name == only)
+            {
+                var cmd = create(ctx);
+                if (cmd.Name != name) throw new InvalidOperationException($"command '{cmd.Name}' is registered as '{name}'");
+                root.Add(cmd);
+            }
+        }
+
         return root;
     }
 
     /// <summary>Runs a command line; returns the exit code (0 ok, 1 failure, 2 bad input, 3 bad data).</summary>
     public static int Run(string[] args, CliContext ctx)
     {
-        var root = Build(ctx);
+        var root = Build(ctx, args);
         var parse = root.Parse(args);
+        ctx.Mark("parsed");
         var config = new InvocationConfiguration { Output = ctx.Out, Error = ctx.Err, EnableDefaultExceptionHandler = false };
         try
         {

@@ -143,7 +143,13 @@ internal sealed class SqliteDialect : Dialect
 
 internal sealed class PostgresDialect(NpgsqlConnectionStringBuilder builder) : Dialect
 {
-    private readonly NpgsqlDataSource _source = NpgsqlDataSource.Create(builder.ConnectionString);
+    // The slim builder: the ledger stores text and integers only, and the full builder's type support (ranges, JSON,
+    // arrays, geometry, network types...) is compiled into the native program, whose start-up data every command pays
+    // for (docs/benchmarks.md, "Cold start"). TLS and Kerberos/GSS logins stay as before.
+    private readonly NpgsqlDataSource _source = new NpgsqlSlimDataSourceBuilder(builder.ConnectionString)
+        .EnableTransportSecurity()
+        .EnableIntegratedSecurity()
+        .Build();
 
     public override string Name => "postgres";
 

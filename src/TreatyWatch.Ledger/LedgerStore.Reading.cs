@@ -21,8 +21,9 @@ public sealed partial class LedgerStore
     /// corrections known by then: the answer the record gave on that day. Null: everything known.</param>
     /// <param name="asRecordedAt">Only rows the ledger held at this instant (transaction time): what this ledger
     /// said then, for audit. Null: every row.</param>
-    /// <param name="lazyActions">Read a treaty's actions only when they are first asked for (a one-treaty query reads
-    /// that treaty's rows alone). The catalog then reads through this store: use it before disposing the store. Rows
+    /// <param name="lazyActions">Read a treaty's actions, and parse its definition, only when they are first asked for
+    /// (a one-treaty query reads that treaty's rows alone and parses its definition alone; a definition that does not
+    /// parse is refused then). The catalog then reads through this store: use it before disposing the store. Rows
     /// appended after this call are not seen (each table is read up to the last row it held at this call).</param>
     /// <remarks>
     /// A correction is passed to the engine as <see cref="TreatyAction.Supersedes"/>, so a catalog loaded without
@@ -52,10 +53,11 @@ public sealed partial class LedgerStore
         var definitions = new Dictionary<string, DefinitionRow>(StringComparer.Ordinal);
         foreach (var r in Sql.Query(c, tx, $"SELECT {DefinitionRow.Columns} FROM treaty_definitions ORDER BY seq", DefinitionRow.Read).Where(r => clocks.Recorded(r.LoadedAt)))
             definitions[r.TreatyId] = r;
-        var treaties = definitions.Values
-            .OrderBy(r => $"treaties/{r.TreatyId}.treaty", StringComparer.Ordinal)
-            .Select(r => TreatyDefinitionParser.Parse(r.Origin ?? $"treaties/{r.TreatyId}.treaty", r.Definition))
-            .ToList();
+        var ordered = definitions.Values.OrderBy(r => $"treaties/{r.TreatyId}.treaty", StringComparer.Ordinal).ToList();
+        static TreatyDefinition Parse(DefinitionRow r) => TreatyDefinitionParser.Parse(r.Origin ?? $"treaties/{r.TreatyId}.treaty", r.Definition);
+        // Lazily: each definition is parsed when its treaty is first asked for; finding one by name reads the name lines.
+        IReadOnlyList<TreatyDefinition> treaties = lazyActions ? new LazyDefinitions(ordered.Select(r => (Func<TreatyDefinition>)(() => Parse(r)))) : ordered.Select(Parse).ToList();
+        var names = lazyActions ? ordered.Select(r => TreatyDefinitionParser.Names(r.Definition)).ToList() : treaties.Select(TreatyNames.Of).ToList();
 
         var sources = new Dictionary<string, Source>(StringComparer.Ordinal);
         foreach (var r in Sql.Query(c, tx, $"SELECT {SourceRow.Columns} FROM sources ORDER BY key", SourceRow.Read).Where(r => clocks.Recorded(r.RecordedAt)))
@@ -85,6 +87,7 @@ public sealed partial class LedgerStore
             States = states,
             Groups = groups.Values.ToList(),
             Treaties = treaties,
+            TreatyNames = names,
             Actions = actions,
             Sources = sources.Where(kv => kv.Value.Kind != SourceKind.Web).ToDictionary(StringComparer.Ordinal),
             Conflicts = conflicts.Where(r => !replaced.Contains(r.Id)).Select(r => r.ToPeriod()).ToList(),
@@ -231,6 +234,19 @@ public sealed partial class LedgerStore
         /// <summary>The records that drive the status, in record order, each naming the record it replaces.</summary>
         public List<TreatyAction> Drivers() =>
             _visible.Values.Where(a => DrivesStatus(a) && !Retracted(a)).OrderBy(a => a.Seq).Select(a => ToAction(a, Replaces(a.Id))).ToList();
+    }
+
+    /// <summary>Treaty definitions, each parsed on first access, once.</summary>
+    private sealed class LazyDefinitions(IEnumerable<Func<TreatyDefinition>> parse) : IReadOnlyList<TreatyDefinition>
+    {
+        private readonly Lazy<TreatyDefinition>[] _items = parse.Select(p => new Lazy<TreatyDefinition>(p)).ToArray();
+
+        public TreatyDefinition this[int index] => _items[index].Value;
+        public int Count => _items.Length;
+
+        public IEnumerator<TreatyDefinition> GetEnumerator() => _items.Select(l => l.Value).GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
     /// <summary>Actions by treaty, each treaty's read from the ledger on first access.</summary>

@@ -23,9 +23,30 @@ public sealed class Catalog
     public required IReadOnlyList<ArmedConflictPeriod> Conflicts { get; init; }
 
     private readonly Dictionary<(string, LocalDate?), TreatyStatusBook> _books = [];
+    private IReadOnlyList<TreatyNames>? _names;
 
-    /// <summary>The treaty with this id.</summary>
-    public TreatyDefinition? Treaty(string id) => Treaties.FirstOrDefault(t => t.Id == id);
+    /// <summary>
+    /// The names of <see cref="Treaties"/>, in the same order. A catalog whose definitions are parsed on first use
+    /// (<c>LedgerStore.LoadCatalog</c> with lazy reading) is given them read from the name lines, so finding a treaty
+    /// by name parses no definition; otherwise they are taken from the definitions.
+    /// </summary>
+    public IReadOnlyList<TreatyNames> TreatyNames
+    {
+        get => _names ??= Treaties.Select(global::TreatyWatch.Engine.Treaties.TreatyNames.Of).ToList();
+        init => _names = value;
+    }
+
+    /// <summary>The treaty with this id (its definition alone is parsed, when the catalog parses them on first use).</summary>
+    public TreatyDefinition? Treaty(string id)
+    {
+        var names = TreatyNames;
+        for (var i = 0; i < names.Count; i++)
+        {
+            if (names[i].Id == id) return Treaties[i];
+        }
+
+        return null;
+    }
 
     /// <summary>Actions on record for a treaty.</summary>
     public IReadOnlyList<TreatyAction> ActionsOf(string treatyId) => Actions.GetValueOrDefault(treatyId) ?? [];

@@ -65,3 +65,23 @@ public sealed record TreatyDefinition
     /// <summary>The withdrawal rule for a state (its reservation, or the treaty's).</summary>
     public WithdrawalRule WithdrawalRuleFor(string iso3) => WithdrawalFor.TryGetValue(iso3, out var r) ? r : Withdrawal;
 }
+
+/// <summary>
+/// What a treaty is called: its id, title, short name and aliases, as in its <see cref="TreatyDefinition"/>. Read by
+/// <see cref="TreatyDefinitionParser.Names"/> from the definition's name lines alone, so a catalog can find a treaty by
+/// name without parsing every definition's rules.
+/// </summary>
+public sealed record TreatyNames(string Id, string Title, string ShortName, IReadOnlyList<string> Aliases)
+{
+    /// <summary>The names of a parsed definition.</summary>
+    public static TreatyNames Of(TreatyDefinition t) => new(t.Id, t.Title, t.ShortName, t.Aliases);
+
+    /// <summary>All names, in the order of <see cref="TreatyDefinition.AllNames"/>: id, short name, title and aliases.</summary>
+    public IEnumerable<string> AllNames()
+    {
+        yield return Id;
+        yield return ShortName;
+        yield return Title;
+        foreach (var a in Aliases) yield return a;
+    }
+}

@@ -280,16 +280,39 @@ public static partial class TreatyDefinitionParser
         return null;
     }
 
+    // Source-generated, like the patterns below: constructed at run time they were parsed and compiled to the
+    // interpreter on every command's start (docs/benchmarks.md, "Cold start").
     private static readonly (Regex, Func<int, DateExpression>)[] ExpressionShapes =
     [
-        (new Regex(@"^first day of the month after (?<n>\d+) days? after (?<anchor>.+)$", RegexOptions.CultureInvariant), n => new DateExpression.FirstDayOfMonthAfterDays(n)),
-        (new Regex(@"^first day of the month after (?<n>\d+) months? after (?<anchor>.+)$", RegexOptions.CultureInvariant), n => new DateExpression.FirstDayOfMonthAfterMonths(n)),
-        (new Regex(@"^first day of the (?<n>\d+)(st|nd|rd|th) month after (?<anchor>.+)$", RegexOptions.CultureInvariant), n => new DateExpression.FirstDayOfNthMonthAfter(n)),
-        (new Regex(@"^(the )?(?<n>\d+)(st|nd|rd|th)? days? (after|following) (?<anchor>.+)$", RegexOptions.CultureInvariant), n => new DateExpression.DaysAfter(n)),
-        (new Regex(@"^(?<n>\d+) months? after (?<anchor>.+)$", RegexOptions.CultureInvariant), n => new DateExpression.MonthsAfter(n)),
-        (new Regex(@"^(?<n>\d+) years? after (?<anchor>.+)$", RegexOptions.CultureInvariant), n => new DateExpression.YearsAfter(n)),
-        (new Regex(@"^on (?<anchor>.+)$", RegexOptions.CultureInvariant), _ => new DateExpression.On()),
+        (FirstDayOfMonthAfterDays(), n => new DateExpression.FirstDayOfMonthAfterDays(n)),
+        (FirstDayOfMonthAfterMonths(), n => new DateExpression.FirstDayOfMonthAfterMonths(n)),
+        (FirstDayOfNthMonthAfter(), n => new DateExpression.FirstDayOfNthMonthAfter(n)),
+        (DaysAfter(), n => new DateExpression.DaysAfter(n)),
+        (MonthsAfter(), n => new DateExpression.MonthsAfter(n)),
+        (YearsAfter(), n => new DateExpression.YearsAfter(n)),
+        (On(), _ => new DateExpression.On()),
     ];
+
+    [GeneratedRegex(@"^first day of the month after (?<n>\d+) days? after (?<anchor>.+)$", RegexOptions.CultureInvariant)]
+    private static partial Regex FirstDayOfMonthAfterDays();
+
+    [GeneratedRegex(@"^first day of the month after (?<n>\d+) months? after (?<anchor>.+)$", RegexOptions.CultureInvariant)]
+    private static partial Regex FirstDayOfMonthAfterMonths();
+
+    [GeneratedRegex(@"^first day of the (?<n>\d+)(st|nd|rd|th) month after (?<anchor>.+)$", RegexOptions.CultureInvariant)]
+    private static partial Regex FirstDayOfNthMonthAfter();
+
+    [GeneratedRegex(@"^(the )?(?<n>\d+)(st|nd|rd|th)? days? (after|following) (?<anchor>.+)$", RegexOptions.CultureInvariant)]
+    private static partial Regex DaysAfter();
+
+    [GeneratedRegex(@"^(?<n>\d+) months? after (?<anchor>.+)$", RegexOptions.CultureInvariant)]
+    private static partial Regex MonthsAfter();
+
+    [GeneratedRegex(@"^(?<n>\d+) years? after (?<anchor>.+)$", RegexOptions.CultureInvariant)]
+    private static partial Regex YearsAfter();
+
+    [GeneratedRegex(@"^on (?<anchor>.+)$", RegexOptions.CultureInvariant)]
+    private static partial Regex On();
 
     private static AnchorKind? ParseAnchor(string anchor, out int count)
     {
@@ -429,6 +452,46 @@ public static partial class TreatyDefinitionParser
         }
 
         return new WithdrawalRule(o, parsed.Value.Expression, later, onlyAfter);
+    }
+
+    /// <summary>
+    /// The names of a definition (id, title, short name, aliases), read from its name lines alone: the same values
+    /// <see cref="Parse"/> gives a definition that parses, without parsing the rules. Nothing is checked; a definition
+    /// that does not parse is refused when it is parsed.
+    /// </summary>
+    public static TreatyNames Names(string text)
+    {
+        string? id = null, title = null, shortName = null;
+        var aliases = new List<string>();
+        foreach (var raw in text.Split('\n'))
+        {
+            var line = StripComment(raw).Trim();
+            // A name line starts with its key (any case): skip the rest without matching them.
+            if (!(line.StartsWith("id", StringComparison.OrdinalIgnoreCase) || line.StartsWith("title", StringComparison.OrdinalIgnoreCase) ||
+                  line.StartsWith("short", StringComparison.OrdinalIgnoreCase) || line.StartsWith("alias", StringComparison.OrdinalIgnoreCase)))
+                continue;
+            var m = KeyLine().Match(line);
+            if (!m.Success || m.Groups["for"].Success) continue;
+            var value = m.Groups["value"].Value.Trim();
+            if (value.Length == 0) continue;
+            switch (m.Groups["key"].Value.ToLowerInvariant())
+            {
+                case "id":
+                    id ??= value;
+                    break;
+                case "title":
+                    title ??= value;
+                    break;
+                case "short":
+                    shortName ??= value;
+                    break;
+                case "alias":
+                    aliases.Add(value);
+                    break;
+            }
+        }
+
+        return new TreatyNames(id ?? "", title ?? "", shortName ?? title ?? "", aliases);
     }
 
     private static string StripComment(string line)

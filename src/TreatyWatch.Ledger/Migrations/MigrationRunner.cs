@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Reflection;
-using System.Security.Cryptography;
 using System.Text;
 using NodaTime;
 
@@ -32,7 +31,8 @@ internal static class MigrationRunner
             if (underscore != 4 || !int.TryParse(file.AsSpan(0, 4), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version))
                 throw new InvalidOperationException($"migration resource '{resource}' is not named NNNN_name.sql");
             var sql = Read(asm, resource).Replace("\r\n", "\n", StringComparison.Ordinal);
-            var checksum = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sql)));
+            // Managed SHA-256: the framework's would load OpenSSL on every command's start (Sha256).
+            var checksum = Sha256.HexOf(sql);
             list.Add(new Migration(version, file[(underscore + 1)..], sql, checksum));
         }
 
