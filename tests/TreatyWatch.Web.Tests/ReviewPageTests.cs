@@ -47,9 +47,12 @@ public sealed class ReviewPageTests(SecureAppFactory app) : IClassFixture<Secure
         Assert.Equal(HttpStatusCode.BadRequest, noToken.StatusCode);
 
         Assert.Equal(HttpStatusCode.Redirect, (await SignIn(browser, "rita", SecureAppFactory.Password)).StatusCode);
+        // The other tests of this class share the report (one may have confirmed it already): what matters is that
+        // the refused post records nothing.
+        var before = app.Data.Use(s => s.PastReviews().Count);
         var post = await browser.PostAsync("/review", new FormUrlEncodedContent(new Dictionary<string, string> { ["id"] = app.ReportId, ["decision"] = "confirm" }), Cancel);
         Assert.Equal(HttpStatusCode.BadRequest, post.StatusCode);
-        Assert.Contains(app.Data.Use(s => s.ReportedActions()), a => a.Action.Id == app.ReportId);
+        Assert.Equal(before, app.Data.Use(s => s.PastReviews().Count));
     }
 
     [Fact]

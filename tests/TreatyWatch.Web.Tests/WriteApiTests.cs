@@ -11,13 +11,15 @@ public sealed class WriteApiTests(SecureAppFactory app) : IClassFixture<SecureAp
     public async Task Anonymous_writes_are_refused_with_401_problem_details()
     {
         var http = app.CreateClient();
+        // Another test of this class may confirm the shared report first: what matters is that these record nothing.
+        var before = app.Data.Use(s => s.PastReviews().Count);
         var review = await http.PostJson($"/api/review/{app.ReportId}", new { decision = "confirm", reason = "seen it" });
         Assert.Contains("Authorization: Bearer", (await Problem(review, HttpStatusCode.Unauthorized)).GetProperty("detail").GetString(), StringComparison.Ordinal);
         await Problem(await http.PostJson("/api/import", new { format = "json", text = "{}" }), HttpStatusCode.Unauthorized);
         await Problem(await http.GetAsync("/api/audit", Cancel), HttpStatusCode.Unauthorized);
         // Reading stays public.
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/api/status/NOR/apmbc", Cancel)).StatusCode);
-        Assert.Contains(app.Data.Use(s => s.ReportedActions()), a => a.Action.Id == app.ReportId);
+        Assert.Equal(before, app.Data.Use(s => s.PastReviews().Count));
     }
 
     [Fact]
