@@ -62,9 +62,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         return page;
     }
 
-    /// <summary>Saves a full-page screenshot as artifacts/screenshots/&lt;name&gt;.png.</summary>
+    /// <summary>Saves a screenshot of the window (1280 × 900) as artifacts/screenshots/&lt;name&gt;.png.</summary>
     public static Task Screenshot(IPage page, string name) =>
-        page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
+        page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, name + ".png") });
 
     public async ValueTask DisposeAsync()
     {

@@ -13,7 +13,12 @@ public static class PageServices
     {
         services.AddSingleton(_ => MapShapes.Bundled());
         services.AddSingleton<TreatyViews>();
-        services.AddOutputCache(o => o.AddPolicy(PageCachePolicy.Name, new PageCachePolicy()));
+        // Whole pages, bounded: at most 64 MB of cached responses (the oldest go first).
+        services.AddOutputCache(o =>
+        {
+            o.SizeLimit = 64L * 1024 * 1024;
+            o.AddPolicy(PageCachePolicy.Name, new PageCachePolicy());
+        });
         return services;
     }
 

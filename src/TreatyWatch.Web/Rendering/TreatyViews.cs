@@ -47,7 +47,9 @@ public sealed record TreatySeries(IReadOnlyList<(LocalDate Day, int Bound)> Step
 /// </summary>
 public sealed class TreatyViews(MapShapes shapes)
 {
-    private const int MaxDaysCached = 4096;
+    // A day's view holds every state's answer with its reasons (tens of kB); the whole pages are in the output cache.
+    // Bounded so memory stays flat under requests for many different days (docs/benchmarks.md, "Web app: memory").
+    private const int MaxDaysCached = 256;
 
     private sealed class PerSnapshot
     {
