@@ -83,14 +83,5 @@ public sealed class UsersCliTests : IDisposable
         Assert.Contains("already on record", err, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void TheSharedNewsMapping_IsIngestsMapping()
-    {
-        foreach (var a in Enum.GetValues<EventAction>())
-            Assert.Equal(IngestCommand.KindOf(a), TreatyWatch.Answers.NewsKinds.KindOf(a));
-        foreach (var url in new[] { "https://www.example.org/a", "http://news.example.com", "not a url", null })
-            Assert.Equal(IngestCommand.OutletOf(url), TreatyWatch.Answers.NewsKinds.OutletOf(url));
-    }
-
     public void Dispose() => Directory.Delete(_temp, recursive: true);
 }

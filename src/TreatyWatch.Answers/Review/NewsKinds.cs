@@ -4,8 +4,8 @@ using TreatyWatch.Ingest.Events;
 namespace TreatyWatch.Answers;
 
 /// <summary>
-/// How news maps onto the record: the engine's kind for each step the extractor finds, and the outlet of a URL. The
-/// same mapping as <c>treatywatch ingest</c> (IngestCommand.KindOf and OutletOf, which a test holds equal to these).
+/// How news maps onto the record: the engine's kind for each step the extractor finds, and the outlet of a URL; used by
+/// <c>treatywatch ingest</c> to store reports and by the review queue to show them.
 /// </summary>
 public static class NewsKinds
 {

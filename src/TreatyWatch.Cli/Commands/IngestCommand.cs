@@ -57,25 +57,6 @@ public static class IngestCommand
         return cmd;
     }
 
-    /// <summary>The engine's kind a reported step is recorded as. Effects the text claims are the engine's stated dates.</summary>
-    internal static ActionKind KindOf(EventAction action) => action switch
-    {
-        EventAction.RecommendWithdrawal => ActionKind.RecommendWithdrawal,
-        EventAction.AnnounceIntentToWithdraw => ActionKind.AnnounceIntentToWithdraw,
-        EventAction.ParliamentVoteWithdraw => ActionKind.ParliamentVoteWithdraw,
-        EventAction.ParliamentVoteRatify => ActionKind.ParliamentVoteRatify,
-        EventAction.LawSigned => ActionKind.LawSigned,
-        EventAction.DepositWithdrawal => ActionKind.DepositWithdrawal,
-        EventAction.WithdrawalEffective => ActionKind.StatedWithdrawalEffective,
-        EventAction.Sign => ActionKind.Sign,
-        EventAction.Ratify => ActionKind.Ratify,
-        EventAction.Accede => ActionKind.Accede,
-        EventAction.RevokeWithdrawal => ActionKind.RevokeWithdrawal,
-        EventAction.Suspend => ActionKind.Suspend,
-        EventAction.EntryIntoForce => ActionKind.StatedEntryIntoForce,
-        _ => throw new ArgumentOutOfRangeException(nameof(action)),
-    };
-
     /// <summary>The name and version of the extractor, kept with every event.</summary>
     internal static readonly string ExtractorName = $"treatywatch-rules/{typeof(EventExtractor).Assembly.GetName().Version?.ToString(3) ?? "0"}";
 
@@ -85,17 +66,11 @@ public static class IngestCommand
         var article = new NewsArticle { Text = text, Published = x.Published, Metadata = [new("file", name)] };
         var events = x.Events.Select(e => new NewsEvent
         {
-            State = e.State, Treaty = e.Treaty, Action = e.Action.Name(), Kind = KindOf(e.Action), Date = e.Date,
+            State = e.State, Treaty = e.Treaty, Action = e.Action.Name(), Kind = NewsKinds.KindOf(e.Action), Date = e.Date,
             Votes = e.Votes is { } v && !v.IsEmpty() ? v : null, Evidence = e.Evidence, Start = e.Start, End = e.End, Extractor = ExtractorName,
         }).ToList();
         return (article, events);
     }
-
-    /// <summary>The outlet of a URL: its host without "www." ("https://www.example.org/a" is "example.org").</summary>
-    internal static string? OutletOf(string? url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var u) && !string.IsNullOrEmpty(u.Host)
-            ? (u.Host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? u.Host[4..] : u.Host).ToLowerInvariant()
-            : null;
 
     private sealed record Item(string Name, NewsArticle Article, List<NewsEvent> Events);
 
@@ -177,7 +152,7 @@ public static class IngestCommand
             if (copy.CopyOf is { } of) _copyOf.Add((input.Name, of));
             var checks = read.Checks!;
             _checks.AddRange(checks);
-            var outlet = OutletOf(input.Url);
+            var outlet = NewsKinds.OutletOf(input.Url);
             _reports.AddRange(EventReport.Of(x, new ReportSource(input.Name, outlet, input.Url, x.Published, copy.Group)));
 
             var (article, events) = ToLedger(input.Name, input.Text, x);
