@@ -130,15 +130,7 @@ public static class ReviewCommand
         if (a.Note is null) w.WriteNull("note"); else w.WriteString("note", a.Note);
         if (a.Supersedes is null) w.WriteNull("supersedes"); else w.WriteString("supersedes", a.Supersedes);
         w.WriteStartArray("sources");
-        foreach (var s in a.Sources)
-        {
-            w.WriteStartObject();
-            w.WriteString("key", s.Key);
-            w.WriteString("kind", s.Kind.ToString().ToLowerInvariant());
-            w.WriteString("title", s.Title);
-            if (s.Url is null) w.WriteNull("url"); else w.WriteString("url", s.Url);
-            w.WriteEndObject();
-        }
+        foreach (var s in a.Sources) StatusJson.Source(w, s);
 
         w.WriteEndArray();
         if (events?.Of(a.Id) is { } cluster)
