@@ -10,23 +10,38 @@ namespace TreatyWatch.Answers;
 public sealed class Lookup
 {
     private readonly Catalog _catalog;
-    private readonly Dictionary<string, List<State>> _states = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<TreatyNames>> _treaties = new(StringComparer.Ordinal);
+    private Dictionary<string, List<State>>? _states;
+    private Dictionary<string, List<TreatyNames>>? _treaties;
 
-    public Lookup(Catalog catalog)
+    /// <summary>Cheap: the name indexes are built on the first lookup that is not an exact code (a cold start's time).</summary>
+    public Lookup(Catalog catalog) => _catalog = catalog;
+
+    private Dictionary<string, List<State>> States => _states ??= BuildStates(_catalog);
+
+    private Dictionary<string, List<TreatyNames>> Treaties => _treaties ??= BuildTreaties(_catalog);
+
+    private static Dictionary<string, List<State>> BuildStates(Catalog catalog)
     {
-        _catalog = catalog;
+        var map = new Dictionary<string, List<State>>(StringComparer.Ordinal);
         foreach (var s in catalog.States.Values)
         {
             foreach (var n in new[] { s.Iso3, s.Name }.Concat(s.Aliases).Concat(s.Demonyms))
-                Add(_states, n, s);
+                Add(map, n, s);
         }
 
-        // By the names alone: only the treaty found has its definition parsed (Catalog.TreatyNames).
+        return map;
+    }
+
+    // By the names alone: only the treaty found has its definition parsed (Catalog.TreatyNames).
+    private static Dictionary<string, List<TreatyNames>> BuildTreaties(Catalog catalog)
+    {
+        var map = new Dictionary<string, List<TreatyNames>>(StringComparer.Ordinal);
         foreach (var t in catalog.TreatyNames)
         {
-            foreach (var n in t.AllNames()) Add(_treaties, n, t);
+            foreach (var n in t.AllNames()) Add(map, n, t);
         }
+
+        return map;
     }
 
     private static void Add<T>(Dictionary<string, List<T>> map, string name, T value)
@@ -40,10 +55,27 @@ public sealed class Lookup
     /// <summary>Folds case, accents, punctuation and a leading "the".</summary>
     public static string Key(string s) => Engine.Text.NameKey.Key(s);
 
-    public State State(string input) => Find(_states, input, "state", s => s.Iso3, s => s.Name);
+    /// <summary>
+    /// The state with this ISO 3166 alpha-3 code (any case), else the one state with this name, alias or demonym.
+    /// </summary>
+    public State State(string input) =>
+        input.Length == 3 && _catalog.States.TryGetValue(input.ToUpperInvariant(), out var byCode) ? byCode
+            : Find(States, input, "state", s => s.Iso3, s => s.Name);
 
+    /// <summary>The treaty with this id (any case), else the one treaty with this title, short name or alias.</summary>
     public TreatyDefinition Treaty(string input) =>
-        _catalog.Treaty(Find(_treaties, input, "treaty", t => t.Id, t => t.ShortName).Id) ?? throw new InvalidOperationException($"treaty '{input}' has names but no definition");
+        _catalog.Treaty(ById(input)?.Id ?? Find(Treaties, input, "treaty", t => t.Id, t => t.ShortName).Id)
+        ?? throw new InvalidOperationException($"treaty '{input}' has names but no definition");
+
+    private TreatyNames? ById(string input)
+    {
+        foreach (var t in _catalog.TreatyNames)
+        {
+            if (string.Equals(t.Id, input, StringComparison.OrdinalIgnoreCase)) return t;
+        }
+
+        return null;
+    }
 
     private static T Find<T>(Dictionary<string, List<T>> map, string input, string what, Func<T, string> code, Func<T, string> name)
     {

@@ -59,26 +59,29 @@ public sealed partial class LedgerStore
         IReadOnlyList<TreatyDefinition> treaties = lazyActions ? new LazyDefinitions(ordered.Select(r => (Func<TreatyDefinition>)(() => Parse(r)))) : ordered.Select(Parse).ToList();
         var names = lazyActions ? ordered.Select(r => TreatyDefinitionParser.Names(r.Definition)).ToList() : treaties.Select(TreatyNames.Of).ToList();
 
-        var sources = new Dictionary<string, Source>(StringComparer.Ordinal);
-        foreach (var r in Sql.Query(c, tx, $"SELECT {SourceRow.Columns} FROM sources ORDER BY key", SourceRow.Read).Where(r => clocks.Recorded(r.RecordedAt)))
-            sources[r.Key] = r.ToSource();
-
         var conflicts = Sql.Query(c, tx, $"SELECT {ConflictRow.Columns} FROM armed_conflicts ORDER BY seq", ConflictRow.Read).Where(r => clocks.Recorded(r.RecordedAt)).ToList();
         var replaced = conflicts.Where(r => r.Supersedes is not null).Select(r => r.Supersedes!).ToHashSet(StringComparer.Ordinal);
 
         IReadOnlyDictionary<string, IReadOnlyList<TreatyAction>> actions;
+        IReadOnlyDictionary<string, Source> catalogSources;
         if (lazyActions)
         {
+            // Sources too are read when needed: those a treaty's actions cite with its actions, the whole list on first
+            // use (a source is never changed once recorded, so one recorded after this call adds to the list and
+            // changes nothing in it).
             actions = new LazyTreatyActions(
-                treaty => ReadTreaty(treaty, pins, clocks, sources),
+                treaty => ReadTreaty(treaty, pins, clocks),
                 () => ReadTreatyIds(pins));
+            catalogSources = new LazyDictionary<string, Source>(() => NotWeb(ReadSources(clocks)));
         }
         else
         {
+            var sources = ReadSources(c, tx, clocks, null);
             var rows = ReadRows(c, tx, null, pins);
             actions = new View(rows, clocks, sources).Drivers()
                 .GroupBy(a => a.TreatyId, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => (IReadOnlyList<TreatyAction>)g.ToList(), StringComparer.Ordinal);
+            catalogSources = NotWeb(sources);
         }
 
         tx.Commit();
@@ -89,7 +92,7 @@ public sealed partial class LedgerStore
             Treaties = treaties,
             TreatyNames = names,
             Actions = actions,
-            Sources = sources.Where(kv => kv.Value.Kind != SourceKind.Web).ToDictionary(StringComparer.Ordinal),
+            Sources = catalogSources,
             Conflicts = conflicts.Where(r => !replaced.Contains(r.Id)).Select(r => r.ToPeriod()).ToList(),
         };
     }
@@ -100,22 +103,53 @@ public sealed partial class LedgerStore
         using var c = _db.Open();
         using var tx = _db.BeginRead(c);
         var clocks = new Clocks(asKnownOn, asRecordedAt);
-        var sources = new Dictionary<string, Source>(StringComparer.Ordinal);
-        foreach (var r in Sql.Query(c, tx, $"SELECT {SourceRow.Columns} FROM sources ORDER BY key", SourceRow.Read).Where(r => clocks.Recorded(r.RecordedAt)))
-            sources[r.Key] = r.ToSource();
+        var sources = ReadSources(c, tx, clocks, null);
         var pins = new Pins(long.MaxValue, long.MaxValue, _db.TableExists(c, tx, "action_source_additions") ? long.MaxValue : -1);
         var rows = ReadRows(c, tx, null, pins);
         tx.Commit();
         return new View(rows, clocks, sources).Pending();
     }
 
-    private IReadOnlyList<TreatyAction> ReadTreaty(string treaty, Pins pins, Clocks clocks, IReadOnlyDictionary<string, Source> sources)
+    private IReadOnlyList<TreatyAction> ReadTreaty(string treaty, Pins pins, Clocks clocks)
     {
         using var c = _db.Open();
         using var tx = _db.BeginRead(c);
         var rows = ReadRows(c, tx, treaty, pins);
+        var sources = ReadSources(c, tx, clocks, (treaty, pins));
         tx.Commit();
         return new View(rows, clocks, sources).Drivers();
+    }
+
+    private static Dictionary<string, Source> NotWeb(Dictionary<string, Source> sources) =>
+        sources.Where(kv => kv.Value.Kind != SourceKind.Web).ToDictionary(StringComparer.Ordinal);
+
+    /// <summary>Every source visible under <paramref name="clocks"/>, on a connection of its own.</summary>
+    private Dictionary<string, Source> ReadSources(Clocks clocks)
+    {
+        using var c = _db.Open();
+        return ReadSources(c, null, clocks, null);
+    }
+
+    /// <summary>
+    /// The sources visible under <paramref name="clocks"/>: all of them, or those cited by one treaty's actions (by
+    /// their links and the sources added to them later, up to the pinned rows).
+    /// </summary>
+    private static Dictionary<string, Source> ReadSources(DbConnection c, DbTransaction? tx, Clocks clocks, (string Treaty, Pins Pins)? cited)
+    {
+        var sql = $"SELECT {SourceRow.Columns} FROM sources";
+        (string, object?)[] p = [];
+        if (cited is { } t)
+        {
+            const string mine = "a.treaty_id = @t AND a.seq <= @pin";
+            var added = t.Pins.Additions < 0 ? "" : $" UNION SELECT x.source_key FROM action_source_additions x JOIN actions a ON a.id = x.action_id WHERE {mine} AND x.seq <= @pinx";
+            sql += $" WHERE key IN (SELECT l.source_key FROM action_sources l JOIN actions a ON a.id = l.action_id WHERE {mine}{added})";
+            p = [("t", t.Treaty), ("pin", t.Pins.Actions), ("pinx", t.Pins.Additions)];
+        }
+
+        var sources = new Dictionary<string, Source>(StringComparer.Ordinal);
+        foreach (var r in Sql.Query(c, tx, sql + " ORDER BY key", SourceRow.Read, p).Where(r => clocks.Recorded(r.RecordedAt)))
+            sources[r.Key] = r.ToSource();
+        return sources;
     }
 
     private IReadOnlyList<string> ReadTreatyIds(Pins pins)
@@ -234,6 +268,22 @@ public sealed partial class LedgerStore
         /// <summary>The records that drive the status, in record order, each naming the record it replaces.</summary>
         public List<TreatyAction> Drivers() =>
             _visible.Values.Where(a => DrivesStatus(a) && !Retracted(a)).OrderBy(a => a.Seq).Select(a => ToAction(a, Replaces(a.Id))).ToList();
+    }
+
+    /// <summary>A dictionary read on first access, once.</summary>
+    private sealed class LazyDictionary<TKey, TValue>(Func<Dictionary<TKey, TValue>> read) : IReadOnlyDictionary<TKey, TValue>
+        where TKey : notnull
+    {
+        private readonly Lazy<Dictionary<TKey, TValue>> _items = new(read);
+
+        public TValue this[TKey key] => _items.Value[key];
+        public IEnumerable<TKey> Keys => _items.Value.Keys;
+        public IEnumerable<TValue> Values => _items.Value.Values;
+        public int Count => _items.Value.Count;
+        public bool ContainsKey(TKey key) => _items.Value.ContainsKey(key);
+        public bool TryGetValue(TKey key, [MaybeNullWhen(false)] out TValue value) => _items.Value.TryGetValue(key, out value);
+        public IEnumerator<KeyValuePair<TKey, TValue>> GetEnumerator() => _items.Value.GetEnumerator();
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
     /// <summary>Treaty definitions, each parsed on first access, once.</summary>

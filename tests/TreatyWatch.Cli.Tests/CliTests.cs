@@ -229,3 +229,46 @@ public class LookupSuggestionTests
         Assert.Contains("did you mean 'Kyoto Protocol' (kyoto-protocol)?", err.ToString(), StringComparison.Ordinal);
     }
 }
+
+public class LookupByCodeTests
+{
+    private static readonly TreatyWatch.Engine.Data.Catalog Bundled = TreatyWatch.Answers.BundledData.Load(Path.Combine(RepoRoot.Folder, "data"));
+
+    // The lookup answers an exact code without building its name index: that shortcut must give what the index gives.
+    [Fact]
+    public void EveryStateCode_FindsTheSameStateAsTheNameIndex()
+    {
+        var lookup = new TreatyWatch.Answers.Lookup(Bundled);
+        foreach (var s in Bundled.States.Values)
+        {
+            Assert.Same(s, lookup.State(s.Iso3));
+            Assert.Same(s, lookup.State(s.Iso3.ToLowerInvariant()));
+            Assert.Same(s, lookup.State(s.Name));
+            var sameKey = Bundled.States.Values.Where(o => o.Iso3 != s.Iso3 && new[] { o.Name }.Concat(o.Aliases).Concat(o.Demonyms)
+                .Any(n => TreatyWatch.Answers.Lookup.Key(n) == TreatyWatch.Answers.Lookup.Key(s.Iso3))).Select(o => o.Iso3).ToList();
+            Assert.True(sameKey.Count == 0, $"{s.Iso3} is also a name of {string.Join(", ", sameKey)}: the code shortcut would hide that");
+        }
+    }
+
+    [Fact]
+    public void EveryTreatyId_FindsTheSameTreatyAsTheNameIndex()
+    {
+        var lookup = new TreatyWatch.Answers.Lookup(Bundled);
+        foreach (var t in Bundled.TreatyNames)
+        {
+            Assert.Equal(t.Id, lookup.Treaty(t.Id).Id);
+            Assert.Equal(t.Id, lookup.Treaty(t.Id.ToUpperInvariant()).Id);
+            Assert.Equal(t.Id, lookup.Treaty(t.ShortName).Id);
+            var sameKey = Bundled.TreatyNames.Where(o => o.Id != t.Id && o.AllNames().Any(n => TreatyWatch.Answers.Lookup.Key(n) == TreatyWatch.Answers.Lookup.Key(t.Id))).Select(o => o.Id).ToList();
+            Assert.True(sameKey.Count == 0, $"{t.Id} is also a name of {string.Join(", ", sameKey)}: the id shortcut would hide that");
+        }
+    }
+
+    [Fact]
+    public void UnknownCode_StillGetsSuggestions()
+    {
+        var lookup = new TreatyWatch.Answers.Lookup(Bundled);
+        var e = Assert.Throws<TreatyWatch.Answers.UserInputException>(() => lookup.State("LTV"));
+        Assert.Contains("unknown state 'LTV'", e.Message, StringComparison.Ordinal);
+    }
+}
