@@ -19,7 +19,17 @@ public interface INewsIngestSink : IDisposable
 {
     /// <summary>One article with its events: all of it or nothing of it; nothing when its content hash is on record.</summary>
     IngestOutcome Add(NewsArticle article, IReadOnlyList<NewsEvent> events);
+
+    /// <summary>
+    /// Several articles in one commit (group commit), each as <see cref="Add"/> would store it, outcomes in the same
+    /// order. All of the group or nothing of it: when one article is refused, nothing of the group is stored and the
+    /// error is thrown (store the articles one by one to find which).
+    /// </summary>
+    IReadOnlyList<IngestOutcome> AddGroup(IReadOnlyList<NewsArticleWithEvents> group);
 }
+
+/// <summary>An article and the events extracted from it, as given to <see cref="INewsIngestSink.AddGroup"/>.</summary>
+public sealed record NewsArticleWithEvents(NewsArticle Article, IReadOnlyList<NewsEvent> Events);
 
 /// <summary>A parameter with its type, so that a NULL is typed too (PostgreSQL will not put a text NULL in an integer column).</summary>
 internal readonly record struct NewsParam(string Name, object? Value, DbType Type);
@@ -185,6 +195,13 @@ public sealed class InMemoryNewsIngest(IEnumerable<string> states, IClock clock,
         return new IngestOutcome(hash, false, null, rows.Stored, rows.ActionIds);
     }
 
+    public IReadOnlyList<IngestOutcome> AddGroup(IReadOnlyList<NewsArticleWithEvents> group)
+    {
+        // Refused before anything is kept, as the ledger refuses the whole group.
+        foreach (var a in group) NewsRows.Validate(a.Article, a.Events);
+        return group.Select(a => Add(a.Article, a.Events)).ToList();
+    }
+
     public void Dispose()
     {
     }
@@ -258,13 +275,52 @@ public sealed class NewsIngestSession : INewsIngestSink
     private IngestOutcome AddSqlite(NewsArticle article, IReadOnlyList<NewsEvent> events, string hash)
     {
         using var tx = _db.BeginWrite(_c);
+        var outcome = WriteSqlite(tx, article, events, hash);
+        if (outcome.AlreadyOnRecord) tx.Rollback();
+        else tx.Commit();
+        return outcome;
+    }
+
+    /// <summary>
+    /// Several articles in one transaction and one commit (on SQLite each commit writes every page it changed to the
+    /// write-ahead log, about 25 for an article alone: its text, the tables and their indexes; a group shares them; on
+    /// PostgreSQL a group is one batch and one round trip). An article on record is skipped inside the group, as alone;
+    /// an error rolls the whole group back.
+    /// </summary>
+    public IReadOnlyList<IngestOutcome> AddGroup(IReadOnlyList<NewsArticleWithEvents> group)
+    {
+        if (group.Count == 1) return [Add(group[0].Article, group[0].Events)];
+        var hashes = group.Select(a => NewsRows.Validate(a.Article, a.Events)).ToList();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                if (_db is PostgresDialect) return AddGroupPostgres(group, hashes);
+                using var tx = _db.BeginWrite(_c);
+                var outcomes = new List<IngestOutcome>(group.Count);
+                for (var i = 0; i < group.Count; i++) outcomes.Add(WriteSqlite(tx, group[i].Article, group[i].Events, hashes[i]));
+                tx.Commit();
+                return outcomes;
+            }
+            catch (DbException e) when (attempt < Attempts && IsTransient(e))
+            {
+                Thread.Sleep(20 * attempt);
+            }
+        }
+    }
+
+    /// <summary>
+    /// SQLite, inside <paramref name="tx"/> (under the write lock): the article row, and when it is new its events,
+    /// sources, actions and links. Writes nothing when the article is on record.
+    /// </summary>
+    private IngestOutcome WriteSqlite(DbTransaction tx, NewsArticle article, IReadOnlyList<NewsEvent> events, string hash)
+    {
         // The state list: a state another writer added since the session began is looked up under the lock.
         var rows = NewsRows.Plan(article, events, hash, _who, _clock.GetCurrentInstant(), s => KnownState(tx, s));
         var articleId = Scalar(tx, ArticleInsert + " ON CONFLICT (content_hash) DO NOTHING RETURNING id", rows.Article);
         if (articleId is null)
         {
             // Another writer has it (before us, or committed while we waited on its lock): nothing to add.
-            tx.Rollback();
             return new IngestOutcome(hash, true, null, 0, []);
         }
 
@@ -286,7 +342,6 @@ public sealed class NewsIngestSession : INewsIngestSink
         InsertRows(tx, "sources", SourceInsertHead, SourceValues, sourceRows);
         InsertRows(tx, "actions", ActionInsertHead, ActionValuesSqlite, actionRows);
         InsertRows(tx, "links", LinkInsertHead, LinkValues, linkRows);
-        tx.Commit();
         return new IngestOutcome(hash, false, articleId, rows.Stored, rows.ActionIds);
     }
 
@@ -343,8 +398,34 @@ public sealed class NewsIngestSession : INewsIngestSink
     /// </summary>
     private IngestOutcome AddPostgres(NewsArticle article, IReadOnlyList<NewsEvent> events, string hash)
     {
+        var batch = new List<(string Sql, NewsParam[] Parameters)>();
+        var rows = PlanPostgres(batch, article, events, hash);
+        var ids = RunPostgres(batch, 1);
+        return ids is null
+            ? new IngestOutcome(hash, true, null, 0, [])
+            : new IngestOutcome(hash, false, ids[0], rows.Stored, rows.ActionIds);
+    }
+
+    /// <summary>
+    /// PostgreSQL: the articles of a group as one batch (one round trip, one implicit transaction, one commit). When
+    /// one of them is on record (stored by another writer meanwhile: the batch fails on the unique content hash and
+    /// nothing of it is stored), each is stored alone instead, which skips the one on record.
+    /// </summary>
+    private IReadOnlyList<IngestOutcome> AddGroupPostgres(IReadOnlyList<NewsArticleWithEvents> group, List<string> hashes)
+    {
+        var batch = new List<(string Sql, NewsParam[] Parameters)>();
+        var planned = new List<NewsArticleRows>(group.Count);
+        for (var i = 0; i < group.Count; i++) planned.Add(PlanPostgres(batch, group[i].Article, group[i].Events, hashes[i]));
+        var ids = RunPostgres(batch, group.Count);
+        if (ids is null) return group.Select(a => Add(a.Article, a.Events)).ToList();
+        return planned.Select((rows, i) => new IngestOutcome(hashes[i], false, ids[i], rows.Stored, rows.ActionIds)).ToList();
+    }
+
+    /// <summary>Appends one article's statements to a PostgreSQL batch: its row (returning its id) first, then the rest.</summary>
+    private NewsArticleRows PlanPostgres(List<(string Sql, NewsParam[] Parameters)> batch, NewsArticle article, IReadOnlyList<NewsEvent> events, string hash)
+    {
         var rows = NewsRows.Plan(article, events, hash, _who, _clock.GetCurrentInstant(), s => KnownState(null, s));
-        var batch = new List<(string Sql, NewsParam[] Parameters)> { (ArticleInsert + " RETURNING id", rows.Article) };
+        batch.Add((ArticleInsert + " RETURNING id", rows.Article));
         foreach (var e in rows.Events)
         {
             batch.Add((EventInsertPostgres, e.Event));
@@ -354,10 +435,7 @@ public sealed class NewsIngestSession : INewsIngestSink
             batch.Add((LinkInsert, e.Link!));
         }
 
-        var articleId = RunPostgres(batch);
-        return articleId is null
-            ? new IngestOutcome(hash, true, null, 0, [])
-            : new IngestOutcome(hash, false, articleId, rows.Stored, rows.ActionIds);
+        return rows;
     }
 
     private const string ArticleInsert =
@@ -410,9 +488,10 @@ public sealed class NewsIngestSession : INewsIngestSink
     /// which the server runs as one implicit transaction (all of it or none of it). The article row has no ON CONFLICT:
     /// an article on record (or stored by another writer at the same moment: the unique content hash decides, the later
     /// insert waits for the first to commit) fails the first statement and the server rolls the whole batch back.
-    /// Returns the new article's id, or null when it was on record.
+    /// Returns the new articles' ids (the <paramref name="articles"/> statements that return one, in order), or null
+    /// when one was on record.
     /// </summary>
-    private long? RunPostgres(List<(string Sql, NewsParam[] Parameters)> statements)
+    private List<long>? RunPostgres(List<(string Sql, NewsParam[] Parameters)> statements, int articles)
     {
         using var batch = ((NpgsqlConnection)_c).CreateBatch();
         foreach (var (sql, ps) in statements)
@@ -438,12 +517,15 @@ public sealed class NewsIngestSession : INewsIngestSink
             // parse and plan (Npgsql prepares only the statements it has not prepared on this connection yet).
             batch.Prepare();
             using var reader = batch.ExecuteReader();
-            long id = reader.Read() ? reader.GetInt64(0) : throw new LedgerException("the article insert returned no id");
-            while (reader.NextResult())
+            var ids = new List<long>(articles);
+            do
             {
+                // Only the article rows return anything (their ids).
+                if (reader.FieldCount > 0 && reader.Read()) ids.Add(reader.GetInt64(0));
             }
+            while (reader.NextResult());
 
-            return id;
+            return ids.Count == articles ? ids : throw new LedgerException($"the batch of {articles} article(s) returned {ids.Count} id(s)");
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.TableName == "articles")
         {

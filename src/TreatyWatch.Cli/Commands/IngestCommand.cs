@@ -86,7 +86,7 @@ public static class IngestCommand
     /// <c>workers</c> threads, one input file at a time each, and their results are taken in input order
     /// (<see cref="OrderedParallel{T}"/>); one thread then adds each article to the near-copy index and the event reports
     /// in that order (so verdicts, reports and summaries are the same whatever the number of threads) and hands it to the
-    /// writer, this thread, which stores it (one transaction per article) or, for a dry run (<c>dryRunStates</c>: the
+    /// writer, this thread, which stores the articles waiting as one group (one commit; each article whole or not at all) or, for a dry run (<c>dryRunStates</c>: the
     /// states on record), builds its rows in memory and stores nothing.
     /// </summary>
     private sealed class Run(CliContext ctx, LedgerStore? ledger, EventExtractor extractor, ClaimChecker checker, List<string> files, string who, bool json, int workers,
@@ -265,40 +265,71 @@ public static class IngestCommand
         }
 
         private readonly List<Item> _taken = [];
-        private int _at;
+        private int _groups;
 
-        /// <summary>Writes the articles as they come (taking all those waiting at once); with <paramref name="untilLong"/> it returns false as soon as the run is long (to go on with a progress bar).</summary>
+        /// <summary>
+        /// Writes the articles as they come: all those waiting at once, as one group (one commit: see
+        /// <see cref="INewsIngestSink.AddGroup"/>), so that the writer keeps up when it falls behind and an article
+        /// that arrives alone is committed alone. With <paramref name="untilLong"/> it returns false as soon as the run
+        /// is long (to go on with a progress bar).
+        /// </summary>
         private bool Consume(Handoff<Item> reader, INewsIngestSink session, bool untilLong, Action? tick = null)
         {
             while (true)
             {
-                if (_at >= _taken.Count)
+                _taken.Clear();
+                if (!reader.TakeAll(_taken)) return true;
+                _groups++;
+                var outcomes = Write(session, _taken);
+                for (var i = 0; i < outcomes.Count; i++)
                 {
-                    _taken.Clear();
-                    _at = 0;
-                    if (!reader.TakeAll(_taken)) return true;
+                    var (item, outcome) = (_taken[i], outcomes[i]);
+                    if (outcome.AlreadyOnRecord)
+                    {
+                        Interlocked.Increment(ref _known);
+                        Line($"already in the ledger: {item.Name}");
+                    }
+                    else
+                    {
+                        _new++;
+                        _events += outcome.Events;
+                        _actions += outcome.ActionIds.Count;
+                        Line($"{item.Name}: {outcome.Events} event(s), {outcome.ActionIds.Count} reported action(s)");
+                    }
                 }
 
-                var item = _taken[_at++];
-                _current = item.Name;
-                var outcome = session.Add(item.Article, item.Events);
-                if (outcome.AlreadyOnRecord)
-                {
-                    Interlocked.Increment(ref _known);
-                    Line($"already in the ledger: {item.Name}");
-                }
-                else
-                {
-                    _new++;
-                    _events += outcome.Events;
-                    _actions += outcome.ActionIds.Count;
-                    Line($"{item.Name}: {outcome.Events} event(s), {outcome.ActionIds.Count} reported action(s)");
-                }
-
-                _current = null;
                 tick?.Invoke();
                 if (untilLong && (_read >= LongRunArticles || _clock.Elapsed >= LongRunTime)) return false;
             }
+        }
+
+        /// <summary>
+        /// Stores a group in one commit. When the ledger refuses it (nothing of it is stored then), the articles are
+        /// stored one by one, so that those before the refused one are kept and the error names the refused one.
+        /// </summary>
+        private IReadOnlyList<IngestOutcome> Write(INewsIngestSink session, List<Item> items)
+        {
+            // The name of the article being written, for an error (a group of one names its article).
+            _current = items.Count == 1 ? items[0].Name : null;
+            IReadOnlyList<IngestOutcome> outcomes;
+            try
+            {
+                outcomes = session.AddGroup(items.Select(i => new NewsArticleWithEvents(i.Article, i.Events)).ToList());
+            }
+            catch (Exception e) when (items.Count > 1 && e is LedgerException or DbException)
+            {
+                var one = new List<IngestOutcome>(items.Count);
+                foreach (var item in items)
+                {
+                    _current = item.Name;
+                    one.Add(session.Add(item.Article, item.Events));
+                }
+
+                outcomes = one;
+            }
+
+            _current = null;
+            return outcomes;
         }
 
         private readonly Lock _lines = new();
@@ -317,6 +348,7 @@ public static class IngestCommand
         private void Summary(List<string> failures)
         {
             var seconds = _clock.Elapsed.TotalSeconds;
+            ctx.Mark($"ingest wrote {_new} new article(s) in {_groups} group(s)");
             var clusters = EventClustering.Cluster(_reports);
             if (json)
             {
