@@ -349,6 +349,67 @@ public abstract class NewsIngestTests : IDisposable
     }
 
     [Fact]
+    public void AGroupOfArticles_IsStoredAsEachArticleAlone_WithTheSameOutcomes()
+    {
+        if (NewSeededLedger() is not ({ } store, _)) return;
+        var articles = Enumerable.Range(200, 12).Select(n => Article(n, n % 2 == 0 ? "EST" : "LTU", "x")).Append(ManyEvents(290, 5)).ToList();
+        if (NewSeededLedger() is not ({ } alone, _)) return;
+        using var one = alone.OpenNewsIngest("ingest test");
+        var single = articles.Select(x => one.Add(x.Article, x.Events)).ToList();
+
+        using var session = store.OpenNewsIngest("ingest test");
+        var grouped = session.AddGroup(articles.Select(x => new NewsArticleWithEvents(x.Article, x.Events)).ToList());
+
+        Assert.Equal(single.Select(o => (o.ContentHash, o.AlreadyOnRecord, o.Events, string.Join(",", o.ActionIds))),
+            grouped.Select(o => (o.ContentHash, o.AlreadyOnRecord, o.Events, string.Join(",", o.ActionIds))));
+        Assert.Equal(Counts(alone), Counts(store));
+        Assert.Equal(alone.IngestedEvents().Select(e => (e.Action, e.ClusterKey, e.Evidence, e.ActionId)), store.IngestedEvents().Select(e => (e.Action, e.ClusterKey, e.Evidence, e.ActionId)));
+        // Each reported action names its own event, as when stored alone.
+        Assert.All(store.IngestedEvents().Where(e => e.ActionId is not null), e => Assert.Equal(e.Id, store.EventOf(e.ActionId!)));
+        Assert.All(grouped, o => Assert.NotNull(o.ArticleId));
+        Assert.Equal(grouped.Select(o => o.ArticleId).Distinct().Count(), grouped.Count);
+    }
+
+    [Fact]
+    public void AGroupWithAnArticleOnRecord_StoresTheOthers_AndSkipsThatOne()
+    {
+        if (NewSeededLedger() is not ({ } store, _)) return;
+        var articles = Enumerable.Range(300, 6).Select(n => Article(n)).ToList();
+        store.IngestArticle(articles[2].Article, articles[2].Events, "another writer");
+        var counts = Counts(store);
+
+        using var session = store.OpenNewsIngest("ingest test");
+        var outcomes = session.AddGroup(articles.Select(x => new NewsArticleWithEvents(x.Article, x.Events)).ToList());
+
+        Assert.Equal([false, false, true, false, false, false], outcomes.Select(o => o.AlreadyOnRecord));
+        Assert.Equal(6, store.IngestedArticles().Count);
+        Assert.Equal(counts.Events + 5 * 3, store.IngestedEvents().Count);
+    }
+
+    [Fact]
+    public void AGroupWithARefusedArticle_StoresNothingOfTheGroup()
+    {
+        if (NewSeededLedger() is not ({ } store, _)) return;
+        var articles = Enumerable.Range(400, 5).Select(n => Article(n)).ToList();
+        var counts = Counts(store);
+        // The fourth is refused by the database's CHECK, after the first three were written in the same transaction.
+        var (article, events) = articles[3];
+        articles[3] = (article, events.Append(events[0] with { State = "ltu" }).ToList());
+
+        using var session = store.OpenNewsIngest("ingest test");
+        Assert.ThrowsAny<System.Data.Common.DbException>(() => session.AddGroup(articles.Select(x => new NewsArticleWithEvents(x.Article, x.Events)).ToList()));
+        Assert.Equal(counts, Counts(store));
+        // Refused before anything is written: offsets outside the text.
+        articles[3] = (article, [events[0] with { End = 100_000 }]);
+        Assert.Throws<LedgerException>(() => session.AddGroup(articles.Select(x => new NewsArticleWithEvents(x.Article, x.Events)).ToList()));
+        Assert.Equal(counts, Counts(store));
+
+        // The same articles, one by one: those before the refused one go in.
+        Assert.False(session.Add(articles[0].Article, articles[0].Events).AlreadyOnRecord);
+        Assert.Single(store.IngestedArticles());
+    }
+
+    [Fact]
     public void EventsStoredUnderSchemaVersion2_AreKeptByTheUpgradeToVersion3_AndTheNewIdentityHolds()
     {
         var spec = NewDatabase();
