@@ -69,8 +69,9 @@ public static class StatusEngine
 
             var (end, endReason) = TreatyEnd(ordered, plans);
 
-            var timelines = new Dictionary<string, StateTimeline>(StringComparer.Ordinal);
-            foreach (var (state, plan) in plans) timelines[state] = Finish(state, plan, end, endReason);
+            // Each state's timeline is finished when first asked for (a one-state answer finishes one), once.
+            var timelines = new Dictionary<string, Lazy<StateTimeline>>(StringComparer.Ordinal);
+            foreach (var (state, plan) in plans) timelines[state] = new Lazy<StateTimeline>(() => Finish(state, plan, end, endReason));
 
             return new TreatyStatusBook(treaty, timelines, _treatyEif, _treatyEifReason, end, endReason, asKnownOn, _problems, states);
         }
@@ -609,12 +610,12 @@ public sealed class StateTimeline
 /// <summary>Every state's status timeline under one treaty, and the treaty-wide facts.</summary>
 public sealed class TreatyStatusBook
 {
-    private readonly Dictionary<string, StateTimeline> _timelines;
+    private readonly Dictionary<string, Lazy<StateTimeline>> _timelines;
     private readonly IReadOnlyDictionary<string, State> _states;
     private readonly StatusSegment _noRecord;
     private readonly StatusSegment _unknown;
 
-    internal TreatyStatusBook(TreatyDefinition treaty, Dictionary<string, StateTimeline> timelines, LocalDate? entryIntoForce, Reason? entryIntoForceReason,
+    internal TreatyStatusBook(TreatyDefinition treaty, Dictionary<string, Lazy<StateTimeline>> timelines, LocalDate? entryIntoForce, Reason? entryIntoForceReason,
         LocalDate? end, Reason? endReason, LocalDate? asKnownOn, IReadOnlyList<string> problems, IReadOnlyDictionary<string, State> states)
     {
         Treaty = treaty;
@@ -643,15 +644,15 @@ public sealed class TreatyStatusBook
     /// <summary>Data that does not make sense under the rules (a signature after signature closed; a stated date the rules contradict).</summary>
     public IReadOnlyList<string> Problems { get; }
     /// <summary>States with anything on record.</summary>
-    public IEnumerable<StateTimeline> Timelines => _timelines.Values;
+    public IEnumerable<StateTimeline> Timelines => _timelines.Values.Select(t => t.Value);
 
     /// <summary>The timeline of a state, or null when nothing is on record for it.</summary>
-    public StateTimeline? TimelineOf(string iso3) => _timelines.GetValueOrDefault(iso3);
+    public StateTimeline? TimelineOf(string iso3) => _timelines.TryGetValue(iso3, out var t) ? t.Value : null;
 
     /// <summary>Status of a state on a day, with reasons. Cost: one dictionary look-up and two binary searches.</summary>
     public StatusAnswer StatusOf(string iso3, LocalDate on)
     {
-        if (!_timelines.TryGetValue(iso3, out var t))
+        if (TimelineOf(iso3) is not { } t)
         {
             var seg = Treaty.ParticipantsComplete ? _noRecord : _unknown;
             return new StatusAnswer(iso3, Treaty.Id, on, AsKnownOn, seg.Status, null, null, null, seg.Reasons, seg, Treaty.ParticipantsComplete);
@@ -663,7 +664,7 @@ public sealed class TreatyStatusBook
 
     /// <summary>Status only (no answer object): for counting and matrices.</summary>
     public TreatyStatus StatusCode(string iso3, LocalDate on) =>
-        _timelines.TryGetValue(iso3, out var t) ? t.SegmentOn(on).Status : Treaty.ParticipantsComplete ? TreatyStatus.None : TreatyStatus.Unknown;
+        TimelineOf(iso3) is { } t ? t.SegmentOn(on).Status : Treaty.ParticipantsComplete ? TreatyStatus.None : TreatyStatus.Unknown;
 
     /// <summary>
     /// Status only, for every day from <paramref name="from"/>: <c>days[i]</c> is <see cref="StatusCode"/> of
@@ -671,7 +672,7 @@ public sealed class TreatyStatusBook
     /// </summary>
     public void Fill(string iso3, LocalDate from, Span<byte> days)
     {
-        if (_timelines.TryGetValue(iso3, out var t)) t.Fill(from, days);
+        if (TimelineOf(iso3) is { } t) t.Fill(from, days);
         else days.Fill((byte)(Treaty.ParticipantsComplete ? TreatyStatus.None : TreatyStatus.Unknown));
     }
 
