@@ -33,8 +33,6 @@ public sealed class TreatyDay
     public required int Bound { get; init; }
     public required IReadOnlyList<UpcomingChange> Upcoming { get; init; }
     public required TreatySeries Series { get; init; }
-    /// <summary>Key for the page's cached HTML: changes when the catalog is reloaded.</summary>
-    public required string CacheKey { get; init; }
 }
 
 /// <summary>The number of states bound by a treaty over time (a step function from the engine's segments), and its years.</summary>
@@ -184,7 +182,6 @@ public sealed class TreatyViews(MapShapes shapes)
             Bound = rows.Count(r => TreatyStatuses.IsBound(r.Answer.Status)),
             Upcoming = upcoming,
             Series = series,
-            CacheKey = $"{RuntimeHelpers.GetHashCode(snap)}|{snap.LoadedAt.ToUnixTimeTicks()}|{treaty.Id}|{Words.Iso(on)}",
         };
     }
 
