@@ -29,6 +29,9 @@ public static class StatusCommand
             var t = lookup.Treaty(p.GetValue(treaty)!);
             var on = CliApp.ParseDate(p.GetValue(On), "--on") ?? ctx.Today;
             var known = CliApp.ParseDate(p.GetValue(AsKnownOn), "--as-known-on");
+            ctx.Mark("state and treaty found");
+            catalog.ActionsOf(t.Id);
+            ctx.Mark("treaty's actions read");
             var answer = catalog.Book(t.Id, known).StatusOf(s.Iso3, on);
             ctx.Mark("answered");
             switch (p.GetValue(CliApp.Format))
