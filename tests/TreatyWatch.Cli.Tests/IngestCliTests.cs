@@ -335,9 +335,13 @@ public abstract class IngestCliTests : IDisposable
         for (var k = 0; k < 4; k++)
         {
             using var p = Start("ingest", corpus, "--db", db);
-            _ = p.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
             _ = p.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-            Thread.Sleep(rng.Next(300, 3500));
+            // Killed at a random point of the run: after a random number of its per-article lines (printed once their
+            // group is committed; the writer is then on a later group, or the readers on later files), not after a
+            // random time, which a fast run outlives.
+            var killAfter = rng.Next(1, 1400);
+            var lines = 0;
+            while (lines < killAfter && p.StandardOutput.ReadLine() is not null) lines++;
             if (!p.HasExited)
             {
                 p.Kill(entireProcessTree: true);
