@@ -86,7 +86,8 @@ public static class IngestCommand
     /// <c>workers</c> threads, one input file at a time each, and their results are taken in input order
     /// (<see cref="OrderedParallel{T}"/>); one thread then adds each article to the near-copy index and the event reports
     /// in that order (so verdicts, reports and summaries are the same whatever the number of threads) and hands it to the
-    /// writer, this thread, which stores the articles waiting as one group (one commit; each article whole or not at all) or, for a dry run (<c>dryRunStates</c>: the
+    /// writer, this thread, which stores the articles waiting as one group (one commit; each article whole or not at all)
+    /// or, for a dry run (<c>dryRunStates</c>: the
     /// states on record), builds its rows in memory and stores nothing.
     /// </summary>
     private sealed class Run(CliContext ctx, LedgerStore? ledger, EventExtractor extractor, ClaimChecker checker, List<string> files, string who, bool json, int workers,
@@ -280,56 +281,53 @@ public static class IngestCommand
                 _taken.Clear();
                 if (!reader.TakeAll(_taken)) return true;
                 _groups++;
-                var outcomes = Write(session, _taken);
-                for (var i = 0; i < outcomes.Count; i++)
-                {
-                    var (item, outcome) = (_taken[i], outcomes[i]);
-                    if (outcome.AlreadyOnRecord)
-                    {
-                        Interlocked.Increment(ref _known);
-                        Line($"already in the ledger: {item.Name}");
-                    }
-                    else
-                    {
-                        _new++;
-                        _events += outcome.Events;
-                        _actions += outcome.ActionIds.Count;
-                        Line($"{item.Name}: {outcome.Events} event(s), {outcome.ActionIds.Count} reported action(s)");
-                    }
-                }
-
+                Write(session, _taken);
                 tick?.Invoke();
                 if (untilLong && (_read >= LongRunArticles || _clock.Elapsed >= LongRunTime)) return false;
             }
         }
 
         /// <summary>
-        /// Stores a group in one commit. When the ledger refuses it (nothing of it is stored then), the articles are
-        /// stored one by one, so that those before the refused one are kept and the error names the refused one.
+        /// Stores a group in one commit and counts and reports each article. When the ledger refuses the group (nothing
+        /// of it is stored then), the articles are stored one by one, so that those before the refused one are kept (and
+        /// counted) and the error names the refused one.
         /// </summary>
-        private IReadOnlyList<IngestOutcome> Write(INewsIngestSink session, List<Item> items)
+        private void Write(INewsIngestSink session, List<Item> items)
         {
             // The name of the article being written, for an error (a group of one names its article).
             _current = items.Count == 1 ? items[0].Name : null;
-            IReadOnlyList<IngestOutcome> outcomes;
+            IReadOnlyList<IngestOutcome>? outcomes = null;
             try
             {
                 outcomes = session.AddGroup(items.Select(i => new NewsArticleWithEvents(i.Article, i.Events)).ToList());
             }
             catch (Exception e) when (items.Count > 1 && e is LedgerException or DbException)
             {
-                var one = new List<IngestOutcome>(items.Count);
                 foreach (var item in items)
                 {
                     _current = item.Name;
-                    one.Add(session.Add(item.Article, item.Events));
+                    Record(item, session.Add(item.Article, item.Events));
                 }
-
-                outcomes = one;
             }
 
+            for (var i = 0; i < (outcomes?.Count ?? 0); i++) Record(items[i], outcomes![i]);
             _current = null;
-            return outcomes;
+        }
+
+        private void Record(Item item, IngestOutcome outcome)
+        {
+            if (outcome.AlreadyOnRecord)
+            {
+                Interlocked.Increment(ref _known);
+                Line($"already in the ledger: {item.Name}");
+            }
+            else
+            {
+                _new++;
+                _events += outcome.Events;
+                _actions += outcome.ActionIds.Count;
+                Line($"{item.Name}: {outcome.Events} event(s), {outcome.ActionIds.Count} reported action(s)");
+            }
         }
 
         private readonly Lock _lines = new();
