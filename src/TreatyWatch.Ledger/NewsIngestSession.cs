@@ -224,7 +224,8 @@ public sealed class NewsIngestSession : INewsIngestSink
     private readonly IClock _clock;
     private readonly string _who;
     private readonly Dictionary<string, DbCommand> _prepared = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string Table, int Rows, int Parameters), (string Sql, string[] Names)> _multiSql = [];
+    private readonly Dictionary<(string Table, int Rows, int Parameters), SqliteStatement> _multi = [];
+    private SqliteStatement? _articleInsert;
     private readonly HashSet<string> _states;
 
     internal NewsIngestSession(Dialect db, DbConnection c, IClock clock, string who)
@@ -326,16 +327,16 @@ public sealed class NewsIngestSession : INewsIngestSink
     {
         // The state list: a state another writer added since the session began is looked up under the lock.
         var rows = NewsRows.Plan(article, events, hash, _who, _clock.GetCurrentInstant(), s => KnownState(tx, s));
-        var articleId = Scalar(tx, ArticleInsert + " ON CONFLICT (content_hash) DO NOTHING RETURNING id", rows.Article);
-        if (articleId is null)
+        var insert = _articleInsert ??= new SqliteStatement((SqliteConnection)_c, ArticleInsert + " ON CONFLICT (content_hash) DO NOTHING RETURNING id", rows.Article.Select(x => x.Name).ToArray());
+        for (var i = 0; i < rows.Article.Length; i++) insert.Bind(i, rows.Article[i].Value);
+        if (insert.Run() is not { } articleId)
         {
             // Another writer has it (before us, or committed while we waited on its lock): nothing to add.
             return new IngestOutcome(hash, true, null, 0, []);
         }
 
-        var article_ = NewsRows.Article(articleId);
-        var eventRows = rows.Events.Select(e => WithArticle(e.Event, article_)).ToList();
-        var sourceRows = rows.Events.Where(e => e.Source is not null).Select(e => WithArticle(e.Source!, article_)).ToList();
+        var eventRows = rows.Events.Select(e => e.Event).ToList();
+        var sourceRows = rows.Events.Where(e => e.Source is not null).Select(e => e.Source!).ToList();
         // An action's event is the k-th last event inserted: events of one article get consecutive ids under the lock
         // (AUTOINCREMENT, rows of a multi-row INSERT inserted in order), so its id is max(id) - (events after it).
         var actionRows = new List<NewsParam[]>();
@@ -347,23 +348,18 @@ public sealed class NewsIngestSession : INewsIngestSink
             linkRows.Add(rows.Events[i].Link!);
         }
 
-        InsertRows(tx, "events", EventInsertHead, EventValues, eventRows);
-        InsertRows(tx, "sources", SourceInsertHead, SourceValues, sourceRows);
-        InsertRows(tx, "actions", ActionInsertHead, ActionValuesSqlite, actionRows);
-        InsertRows(tx, "links", LinkInsertHead, LinkValues, linkRows);
+        InsertRows("events", EventInsertHead, EventValues, eventRows, articleId);
+        InsertRows("sources", SourceInsertHead, SourceValues, sourceRows, articleId);
+        InsertRows("actions", ActionInsertHead, ActionValuesSqlite, actionRows, articleId);
+        InsertRows("links", LinkInsertHead, LinkValues, linkRows, articleId);
         return new IngestOutcome(hash, false, articleId, rows.Stored, rows.ActionIds);
     }
 
-    private static NewsParam[] WithArticle(NewsParam[] row, NewsParam article)
-    {
-        var copy = (NewsParam[])row.Clone();
-        for (var i = 0; i < copy.Length; i++)
-            if (copy[i].Name == "article") copy[i] = article;
-        return copy;
-    }
-
-    /// <summary>The rows as multi-row INSERTs of up to <see cref="RowsPerInsert"/> rows, prepared once per row count.</summary>
-    private void InsertRows(DbTransaction tx, string table, string head, string values, List<NewsParam[]> rows)
+    /// <summary>
+    /// The rows as multi-row INSERTs of up to <see cref="RowsPerInsert"/> rows, each statement prepared once per table
+    /// and row count and bound by position; a parameter named <c>article</c> is given <paramref name="articleId"/>.
+    /// </summary>
+    private void InsertRows(string table, string head, string values, List<NewsParam[]> rows, long articleId)
     {
         for (var from = 0; from < rows.Count; from += RowsPerInsert)
         {
@@ -371,7 +367,7 @@ public sealed class NewsIngestSession : INewsIngestSink
             var count = 0;
             for (var r = 0; r < n; r++) count += rows[from + r].Length;
             // The statement and its parameter names (r<row>_<name>), made once per table, row count and shape.
-            if (!_multiSql.TryGetValue((table, n, count), out var made))
+            if (!_multi.TryGetValue((table, n, count), out var statement))
             {
                 var sb = new StringBuilder(head).Append(" VALUES ");
                 var names = new string[count];
@@ -384,21 +380,16 @@ public sealed class NewsIngestSession : INewsIngestSink
                     foreach (var x in rows[from + r]) names[k0++] = prefix + x.Name;
                 }
 
-                _multiSql[(table, n, count)] = made = (sb.ToString(), names);
+                _multi[(table, n, count)] = statement = new SqliteStatement((SqliteConnection)_c, sb.ToString(), names);
             }
 
-            var parameters = new NewsParam[count];
             var k = 0;
             for (var r = 0; r < n; r++)
             {
-                foreach (var x in rows[from + r])
-                {
-                    parameters[k] = x with { Name = made.Names[k] };
-                    k++;
-                }
+                foreach (var x in rows[from + r]) statement.Bind(k++, x.Name == "article" ? articleId : x.Value);
             }
 
-            Prepared(tx, made.Sql, parameters).ExecuteNonQuery();
+            statement.Run();
         }
     }
 
@@ -711,6 +702,8 @@ public sealed class NewsIngestSession : INewsIngestSink
     public void Dispose()
     {
         foreach (var cmd in _prepared.Values) cmd.Dispose();
+        foreach (var statement in _multi.Values) statement.Dispose();
+        _articleInsert?.Dispose();
         if (_synchronous is { } level && _c.State == ConnectionState.Open)
             Sql.Execute(_c, null, $"PRAGMA synchronous={level.ToString(CultureInfo.InvariantCulture)}");
         if (_tempStore is { } store && _c.State == ConnectionState.Open)
