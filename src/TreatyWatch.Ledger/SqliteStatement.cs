@@ -6,8 +6,8 @@ namespace TreatyWatch.Ledger;
 /// <summary>
 /// A statement prepared once on a connection's own SQLite handle and bound by position: for the ingest's hot
 /// multi-row INSERTs, where <see cref="SqliteCommand"/> looks every parameter up by name (converting the name to UTF-8
-/// and scanning the statement's list of names) on every execution, about a quarter of the writer's time with 1,000
-/// parameters a statement. The parameter names are checked once, when it is prepared: the i-th value given is the i-th
+/// and scanning the statement's list of names) on every execution: with up to 1,000 parameters a statement, the writer
+/// was about 17 % slower that way (docs/benchmarks.md, "Issue 4, fourth pass"). The parameter names are checked once, when it is prepared: the i-th value given is the i-th
 /// name of <c>names</c>, and the SQL must name them in that order. Runs inside whatever transaction the connection has.
 /// </summary>
 internal sealed class SqliteStatement : IDisposable
