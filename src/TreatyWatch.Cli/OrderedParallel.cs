@@ -116,9 +116,11 @@ internal sealed class OrderedParallel<T> : IDisposable
 /// <summary>
 /// A bounded first-in first-out hand-off between one producing and one consuming thread that blocks on a monitor:
 /// no spinning (a blocked <c>Channel</c> read through <c>GetAwaiter().GetResult()</c> spins with <c>sched_yield</c> first,
-/// which on a loaded machine cost more than the work handed over). The consumer takes everything waiting at once.
+/// which on a loaded machine cost more than the work handed over). The consumer takes everything waiting at once; with
+/// <paramref name="gather"/> it first waits, up to <paramref name="gatherFor"/> after an item arrives, for that many
+/// items (or the end), so that a consumer faster than the producer takes fewer, bigger batches.
 /// </summary>
-internal sealed class Handoff<T>(int capacity)
+internal sealed class Handoff<T>(int capacity, int gather = 1, TimeSpan gatherFor = default)
 {
     private readonly Queue<T> _items = new();
     private readonly object _gate = new();
@@ -133,7 +135,7 @@ internal sealed class Handoff<T>(int capacity)
             while (_items.Count >= capacity && !_cancelled) Monitor.Wait(_gate);
             if (_cancelled) return false;
             _items.Enqueue(item);
-            if (_items.Count == 1) Monitor.PulseAll(_gate);
+            if (_items.Count == 1 || _items.Count == gather) Monitor.PulseAll(_gate);
             return true;
         }
     }
@@ -158,13 +160,24 @@ internal sealed class Handoff<T>(int capacity)
         }
     }
 
-    /// <summary>Blocks until items are waiting and moves them all into <paramref name="into"/>; false when completed and empty.</summary>
+    /// <summary>
+    /// Blocks until items are waiting (and, with a gather count, until that many are, the hand-off is completed or the
+    /// gathering time is over) and moves them all into <paramref name="into"/>; false when completed and empty.
+    /// </summary>
     public bool TakeAll(List<T> into)
     {
         lock (_gate)
         {
             while (_items.Count == 0 && !_completed) Monitor.Wait(_gate);
             if (_items.Count == 0) return false;
+            var until = Environment.TickCount64 + (long)gatherFor.TotalMilliseconds;
+            while (_items.Count < gather && !_completed && !_cancelled)
+            {
+                var left = until - Environment.TickCount64;
+                if (left <= 0) break;
+                Monitor.Wait(_gate, (int)left);
+            }
+
             var wasFull = _items.Count >= capacity;
             while (_items.TryDequeue(out var item)) into.Add(item);
             if (wasFull) Monitor.PulseAll(_gate);
