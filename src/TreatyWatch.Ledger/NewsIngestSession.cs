@@ -69,7 +69,7 @@ internal static class NewsRows
     /// <summary>
     /// The rows of one article. <paramref name="knownState"/> says whether a state is on the ledger's list: an event
     /// becomes a reported action only with a known state, a treaty, a kind and a date (a depositary act's to the day).
-    /// The article's id is a parameter named <c>article</c> (null here: the writer sets it, or names it in SQL).
+    /// The article's id is a parameter named <c>article</c> (null here: the writer binds the id it gets for the article in its place).
     /// </summary>
     public static NewsArticleRows Plan(NewsArticle article, IReadOnlyList<NewsEvent> events, string hash, string who, Instant now, Func<string, bool> knownState)
     {
@@ -149,7 +149,7 @@ internal static class NewsRows
         return true;
     }
 
-    /// <summary>The article's id as a parameter (SQLite); on PostgreSQL the statements name it themselves and this is dropped.</summary>
+    /// <summary>The place of the article's id in a row (null): each writer binds the id the article gets in its place.</summary>
     public static NewsParam Article(long? id) => new("article", id, DbType.Int64);
 
     public static NewsParam T(string name, string? value) => new(name, value, DbType.String);
