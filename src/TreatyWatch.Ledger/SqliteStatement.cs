@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -14,6 +15,10 @@ internal sealed class SqliteStatement : IDisposable
 {
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _stmt;
+
+    // A text is encoded to UTF-8 here and handed over as a span, which SQLite copies (SQLITE_TRANSIENT): the string
+    // overload of sqlite3_bind_text allocates a new array for every value, a few dozen megabytes over a large ingest.
+    private byte[] _utf8 = new byte[4096];
 
     public SqliteStatement(SqliteConnection connection, string sql, IReadOnlyList<string> names)
     {
@@ -35,12 +40,21 @@ internal sealed class SqliteStatement : IDisposable
         var rc = value switch
         {
             null => raw.sqlite3_bind_null(_stmt, index + 1),
-            string s => raw.sqlite3_bind_text(_stmt, index + 1, s),
+            string s => BindText(index, s),
             int n => raw.sqlite3_bind_int64(_stmt, index + 1, n),
             long n => raw.sqlite3_bind_int64(_stmt, index + 1, n),
             _ => throw new LedgerException($"a value of type {value.GetType().Name} cannot be bound"),
         };
         if (rc != raw.SQLITE_OK) throw Error(rc);
+    }
+
+    private int BindText(int index, string s)
+    {
+        // The buffer grows to the longest text's UTF-8 (counted exactly only when the quick upper bound exceeds it).
+        if (Encoding.UTF8.GetMaxByteCount(s.Length) > _utf8.Length && Encoding.UTF8.GetByteCount(s) is var needed && needed > _utf8.Length)
+            _utf8 = new byte[Math.Max(needed, 2 * _utf8.Length)];
+        var length = Encoding.UTF8.GetBytes(s, _utf8);
+        return raw.sqlite3_bind_text(_stmt, index + 1, _utf8.AsSpan(0, length));
     }
 
     /// <summary>Runs the statement with the values bound; the first column of its first row as a number (RETURNING), or null.</summary>

@@ -379,6 +379,35 @@ public abstract class NewsIngestTests : IDisposable
     }
 
     [Fact]
+    public void TextsOfEveryLengthAndScript_AreStoredAsGiven()
+    {
+        if (NewSeededLedger() is not ({ } store, _)) return;
+        // Letters outside ASCII (2, 3 and 4 bytes in UTF-8) and texts longer than the writer's first buffer: each text
+        // comes back as it was given, from a group and alone.
+        string[] extras =
+        [
+            "Lietuvos Seimas balsavo: Šiauliai, žemėlapis.",
+            "Україна зупинила дію. 日本語. 🌍",
+            string.Concat(Enumerable.Repeat("Šis tekstas yra ilgas. ", 900)),
+            string.Concat(Enumerable.Repeat("x", 5000)) + "é",
+        ];
+        var articles = extras.Select((extra, i) =>
+        {
+            var (article, events) = Article(700 + i);
+            return new NewsArticleWithEvents(article with { Text = article.Text + "\n" + extra, Title = extra[..Math.Min(extra.Length, 40)] }, events);
+        }).ToList();
+
+        using (var session = store.OpenNewsIngest("ingest test"))
+        {
+            session.AddGroup(articles.Take(3).ToList());
+            session.Add(articles[3].Article, articles[3].Events);
+        }
+
+        foreach (var a in articles) Assert.Equal(a.Article.Text, store.ArticleText(NewsArticle.HashOf(a.Article.Text)));
+        Assert.Equal(articles.Select(a => a.Article.Title).Order(StringComparer.Ordinal), store.IngestedArticles().Select(a => a.Title).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void AGroupWithAnArticleOnRecord_StoresTheOthers_AndSkipsThatOne()
     {
         if (NewSeededLedger() is not ({ } store, _)) return;
