@@ -50,7 +50,7 @@ public sealed class CliContext(Func<IAnsiConsole> console, TextWriter output, Te
     {
         if (Env("TREATYWATCH_TIMINGS") != "1") return;
         Err.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"timing: {stage} {_clock.Elapsed.TotalMilliseconds:F1} ms ({GC.GetTotalAllocatedBytes() / 1e6:F1} MB allocated, {GC.CollectionCount(0)} GC)"));
+            $"timing: {stage} {_clock.Elapsed.TotalMilliseconds:F1} ms ({GC.GetTotalAllocatedBytes() / 1e6:F1} MB allocated, {GC.CollectionCount(0)} GC, {GC.CollectionCount(1)} gen1, {GC.CollectionCount(2)} gen2, {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms paused)"));
     }
 
     /// <summary>An environment variable (null or empty: not set).</summary>
