@@ -275,6 +275,62 @@ public abstract class IngestCliTests : IDisposable
     }
 
     [Fact]
+    public void AnArticleTheLedgerRefuses_IsNamed_TheArticlesBeforeItAreStoredWhole_AndARerunCompletesTheLedger()
+    {
+        var db = NewDb();
+        if (db is null) return;
+        var corpus = Corpus(8);
+        Assert.Equal(0, Run("status", "LTU", "apmbc", "--db", db).Code);
+        // The database itself refuses one article (as a broken disk, a full one or a constraint would): the writer's group
+        // fails whole, and the articles are then written one by one, so that those before the refused one are kept.
+        Execute(db,
+            """CREATE TRIGGER refuse_for_test BEFORE INSERT ON articles WHEN NEW.metadata LIKE '%00005.txt%' BEGIN SELECT RAISE(ABORT, 'refused for the test'); END""",
+            """
+            CREATE FUNCTION refuse_for_test() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN IF NEW.metadata::text LIKE '%00005.txt%' THEN RAISE EXCEPTION 'refused for the test'; END IF; RETURN NEW; END $$;
+            CREATE TRIGGER refuse_for_test BEFORE INSERT ON articles FOR EACH ROW EXECUTE FUNCTION refuse_for_test();
+            """);
+
+        var run = Run("ingest", corpus, "--db", db);
+
+        Assert.Equal(1, run.Code);
+        Assert.Contains("00005.txt", run.Err, StringComparison.Ordinal);
+        Assert.Contains("refused for the test", run.Err, StringComparison.Ordinal);
+        Assert.Contains("5 new", run.Out, StringComparison.Ordinal);
+        var stored = Snapshot(db);
+        Assert.Equal(5, stored.Count);
+        Assert.All(stored.Values, events => Assert.Equal(2, events.Count));
+
+        Execute(db, "DROP TRIGGER refuse_for_test", "DROP TRIGGER refuse_for_test ON articles; DROP FUNCTION refuse_for_test()");
+        var rerun = Run("ingest", corpus, "--db", db);
+        Assert.True(rerun.Code == 0, rerun.Err);
+        Assert.Contains("8 article(s) read: 3 new, 5 already in the ledger", rerun.Out, StringComparison.Ordinal);
+        var after = Snapshot(db);
+        Assert.Equal(8, after.Count);
+        Assert.All(stored, kv => Assert.Equal(kv.Value, after[kv.Key]));
+    }
+
+    /// <summary>Runs SQL on the ledger directly: <paramref name="sqlite"/> on a SQLite ledger, <paramref name="postgres"/> on a PostgreSQL one.</summary>
+    private static void Execute(string db, string sqlite, string postgres)
+    {
+        if (db.StartsWith("sqlite:", StringComparison.Ordinal))
+        {
+            using var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={db["sqlite:".Length..]}");
+            c.Open();
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = sqlite;
+            cmd.ExecuteNonQuery();
+        }
+        else
+        {
+            using var c = new NpgsqlConnection(db);
+            c.Open();
+            using var cmd = new NpgsqlCommand(postgres, c);
+            cmd.ExecuteNonQuery();
+        }
+    }
+
+    [Fact]
     public void APathThatIsNeitherFileNorFolder_StopsTheRunBeforeAnythingIsWritten()
     {
         var db = NewDb();
