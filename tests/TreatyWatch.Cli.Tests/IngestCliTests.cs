@@ -310,6 +310,26 @@ public abstract class IngestCliTests : IDisposable
         Assert.All(stored, kv => Assert.Equal(kv.Value, after[kv.Key]));
     }
 
+    [Fact]
+    public void AnArticleWithAStrayNul_IsStoredWithASpaceThere_OnEitherDatabase()
+    {
+        var db = NewDb();
+        if (db is null) return;
+        var corpus = Corpus(2);
+        // PostgreSQL's text refuses NUL: the input reading makes it a space (same length, same offsets) for every ledger.
+        var path = Path.Combine(corpus, "00001.txt");
+        var text = File.ReadAllText(path);
+        var at = text.IndexOf(" votes in favour", StringComparison.Ordinal);
+        File.WriteAllText(path, text[..at] + "\0" + text[(at + 1)..]);
+
+        var run = Run("ingest", corpus, "--db", db, "-f", "json");
+
+        Assert.True(run.Code == 0, run.Err);
+        Assert.Equal((2, 4), (Summary(run.Out).GetProperty("new").GetInt32(), Summary(run.Out).GetProperty("events").GetInt32()));
+        using var store = LedgerStore.Open(db, SystemClock.Instance);
+        Assert.Equal(text, store.ArticleText(NewsArticle.HashOf(text)));
+    }
+
     /// <summary>Runs SQL on the ledger directly: <paramref name="sqlite"/> on a SQLite ledger, <paramref name="postgres"/> on a PostgreSQL one.</summary>
     private static void Execute(string db, string sqlite, string postgres)
     {

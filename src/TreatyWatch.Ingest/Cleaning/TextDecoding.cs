@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace TreatyWatch.Ingest.Cleaning;
@@ -27,6 +28,32 @@ public static class TextDecoding
         }
         var encoding = FromLabel(CharsetOf(contentType)) ?? FromLabel(PrescanMeta(bytes)) ?? Utf8;
         return encoding.GetString(bytes);
+    }
+
+    /// <summary>The control characters <see cref="Printable"/> replaces: U+0000–U+001F but tab, line feed and carriage return.</summary>
+    private static readonly SearchValues<char> Controls = SearchValues.Create(
+        "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000B\u000C\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F");
+
+    /// <summary>
+    /// The text with every control character but tab, line feed and carriage return (a NUL a broken export left, a form
+    /// feed, an escape) replaced by a space: the text keeps its length, so offsets into it still point where they did,
+    /// and every ledger can store it (PostgreSQL's text type refuses NUL). A text without any is returned as it is.
+    /// </summary>
+    public static string Printable(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.AsSpan().IndexOfAny(Controls) < 0) return text;
+        return string.Create(text.Length, text, static (chars, source) =>
+        {
+            source.AsSpan().CopyTo(chars);
+            var rest = chars;
+            int i;
+            while ((i = rest.IndexOfAny(Controls)) >= 0)
+            {
+                rest[i] = ' ';
+                rest = rest[(i + 1)..];
+            }
+        });
     }
 
     /// <summary>UTF-8 that replaces invalid bytes with U+FFFD instead of throwing.</summary>

@@ -6,7 +6,8 @@ namespace TreatyWatch.Ingest.Inputs;
 /// Enumerates the articles of a run's inputs, lazily and one at a time: files, folders (searched recursively, in
 /// ordinal order of their paths), and "-" for standard input. Rules (docs/extraction.md, "Inputs"):
 /// <list type="bullet">
-/// <item>.txt is kept exactly as read, so that offsets point into the file;</item>
+/// <item>.txt is kept as read, so that offsets point into the file (control characters other than tab and line ends,
+/// such as a stray NUL, become spaces: the length and the offsets stay, and every ledger can store the text);</item>
 /// <item>.html, .htm and .xhtml are cleaned by <see cref="ArticleCleaner"/> (offsets point into the cleaned text);</item>
 /// <item>.xml, .rss and .atom are feeds: each RSS item or Atom entry is an article;</item>
 /// <item>any of these gzip-compressed (.gz) is decompressed first and judged by the name before .gz;</item>
@@ -79,6 +80,8 @@ public static class ArticleInputs
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(name);
         path ??= name;
+        // Control characters (a NUL, a form feed) become spaces before anything reads the text: same length, same offsets.
+        content = TextDecoding.Printable(content);
         var bare = name.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? name[..^3] : name;
         bool Has(string[] exts) => exts.Any(e => bare.EndsWith(e, StringComparison.OrdinalIgnoreCase));
 

@@ -128,6 +128,28 @@ public sealed class ArticleInputsTests : IDisposable
     }
 
     [Fact]
+    public void ControlCharacters_BecomeSpaces_KeepingTheTextsLengthAndOffsets_InTextPagesAndFeeds()
+    {
+        // A NUL, a form feed and an escape, as broken exports leave them; tabs and line ends stay.
+        const string text = "Vilnius, 16 April 2025\r\n\nLithuania's\0parliament voted\fto leave\tthe convention.\u001B\n";
+        var path = Write("controls.txt", text);
+        var page = Write("controls.html", "<html><body><article><p>Lithuania's parliament\0voted on Wednesday to leave the convention, officials said.</p></article></body></html>");
+        var feed = Write("controls.rss", Rss.Replace("Latvia votes to leave", "Latvia\u0001votes to leave", StringComparison.Ordinal));
+
+        var plain = Assert.Single(ArticleInputs.Read([path]));
+        Assert.Equal(text.Length, plain.Text.Length);
+        Assert.Equal("Vilnius, 16 April 2025\r\n\nLithuania's parliament voted to leave\tthe convention. \n", plain.Text);
+        Assert.Equal(plain.Text.IndexOf("parliament", StringComparison.Ordinal), text.IndexOf("parliament", StringComparison.Ordinal));
+        Assert.Contains("Lithuania's parliament voted on Wednesday", Assert.Single(ArticleInputs.Read([page])).Text, StringComparison.Ordinal);
+        var items = ArticleInputs.Read([feed]).ToList();
+        Assert.Equal("Latvia votes to leave the mine ban treaty", items[0].Title);
+        Assert.All(items, i => Assert.DoesNotContain(i.Text, c => c < ' ' && c is not ('\t' or '\n' or '\r')));
+        // A text without any is the same string, not a copy.
+        var clean = "No control characters here.\n";
+        Assert.Same(clean, TreatyWatch.Ingest.Cleaning.TextDecoding.Printable(clean));
+    }
+
+    [Fact]
     public void Folders_AreSearchedRecursivelyInPathOrder_TextKeptAsRead_PagesCleaned_OtherFilesSkipped()
     {
         const string text = "A text article.\r\nWith a second line.";
