@@ -315,7 +315,6 @@ public static class IngestCommand
             try
             {
                 outcomes = session.AddGroup(items.Select(i => new NewsArticleWithEvents(i.Article, i.Events)).ToList());
-                _writing += Stopwatch.GetElapsedTime(started);
             }
             catch (Exception e) when (items.Count > 1 && e is LedgerException or DbException)
             {
@@ -326,6 +325,7 @@ public static class IngestCommand
                 }
             }
 
+            _writing += Stopwatch.GetElapsedTime(started);
             for (var i = 0; i < (outcomes?.Count ?? 0); i++) Record(items[i], outcomes![i]);
             _current = null;
         }
