@@ -30,18 +30,9 @@ scripts/synthetic-news.sh "$work/corpus" "$articles"
 "${programs[0]}" status LTU apmbc --db "sqlite:$work/seed.db" >/dev/null
 
 ms() { local a b; a=$(date +%s%N); "$@" >/dev/null 2>&1 || { echo "bench-ingest: failed: $*" >&2; exit 1; }; b=$(date +%s%N); echo $(((b - a) / 1000000)); }
-fresh_sqlite() { rm -f "$work"/l.db*; cp "$work/seed.db" "$work/l.db"; echo "sqlite:$work/l.db"; }
-pg_schema=0
-fresh_postgres() {
-  pg_schema=$((pg_schema + 1))
-  local bin port s="bench_$pg_schema"
-  bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
-  port=$(sed -E 's/.*Port=([0-9]+).*/\1/' <<<"$TREATYWATCH_TEST_PG")
-  "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -d treatywatch_test -qtA \
-    -c "SET client_min_messages=warning; DROP SCHEMA IF EXISTS $s CASCADE; CREATE SCHEMA $s" >/dev/null
-  "${programs[0]}" status LTU apmbc --db "$TREATYWATCH_TEST_PG;Search Path=$s" >/dev/null
-  echo "$TREATYWATCH_TEST_PG;Search Path=$s"
-}
+seeder="${programs[0]}"
+# shellcheck source=scripts/bench-ledgers.sh
+. scripts/bench-ledgers.sh
 
 declare -A times
 targets=(sqlite); [ -n "${TREATYWATCH_TEST_PG:-}" ] && targets+=(postgres)
@@ -50,7 +41,7 @@ for r in $(seq "$rounds"); do
   times[dry]+="$(ms "${programs[0]}" ingest "$work/corpus" --db "$(fresh_sqlite)" --dry-run $threads -f json) "
   for t in "${targets[@]}"; do
     for i in "${!programs[@]}"; do
-      spec=$([ "$t" = sqlite ] && fresh_sqlite || fresh_postgres)
+      spec=$([ "$t" = sqlite ] && fresh_sqlite || fresh_postgres bench)
       # shellcheck disable=SC2086
       times["$t $i"]+="$(ms "${programs[$i]}" ingest "$work/corpus" --db "$spec" $threads -f json) "
     done

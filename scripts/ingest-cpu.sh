@@ -38,20 +38,13 @@ count() {
           c["readers"], c["collector"], c["writer"], c["postgres"], c["other"], busy, c["idle"] }'
 }
 record() { perf record -q -a -F 1000 -o "$work/perf.data" "$program" ingest "$work/corpus" "$@" -f json >/dev/null 2>&1; count; }
-fresh_sqlite() { rm -f "$work"/l.db*; cp "$work/seed.db" "$work/l.db"; echo "sqlite:$work/l.db"; }
-fresh_postgres() {
-  local bin port
-  bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
-  port=$(sed -E 's/.*Port=([0-9]+).*/\1/' <<<"$TREATYWATCH_TEST_PG")
-  "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -d treatywatch_test -qtA \
-    -c "SET client_min_messages=warning; DROP SCHEMA IF EXISTS cpu CASCADE; CREATE SCHEMA cpu" >/dev/null
-  "$program" status LTU apmbc --db "$TREATYWATCH_TEST_PG;Search Path=cpu" >/dev/null
-  echo "$TREATYWATCH_TEST_PG;Search Path=cpu"
-}
+seeder="$program"
+# shellcheck source=scripts/bench-ledgers.sh
+. scripts/bench-ledgers.sh
 
 echo "$articles articles; ms of a core by thread (perf -a at 1 kHz), $runs run(s) each"
 for r in $(seq "$runs"); do
   echo "dry run     $(record --db "$(fresh_sqlite)" --dry-run)"
   echo "SQLite      $(record --db "$(fresh_sqlite)")"
-  if [ -n "${TREATYWATCH_TEST_PG:-}" ]; then echo "PostgreSQL  $(record --db "$(fresh_postgres)")"; fi
+  if [ -n "${TREATYWATCH_TEST_PG:-}" ]; then echo "PostgreSQL  $(record --db "$(fresh_postgres cpu)")"; fi
 done
