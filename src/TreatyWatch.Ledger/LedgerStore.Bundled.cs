@@ -98,7 +98,7 @@ public sealed partial class LedgerStore
                 newSources.Add(s);
                 onRecord[s.Key] = s;
             }
-            else if (old != s) notApplied.Add($"source '{s.Key}' differs from its record in the ledger (\"{old.Title}\"), whose first record stands: give the new content a new key");
+            else if (!SourceRow.Same(old, s)) notApplied.Add($"source '{s.Key}' differs from its record in the ledger (\"{old.Title}\"), whose first record stands: give the new content a new key");
         }
 
         Bulk.Insert(c, tx, SourceRow.Insert, _db.BulkRows, newSources.Select(s => SourceRow.From(s, who, at, importId)));

@@ -316,7 +316,7 @@ public sealed partial class LedgerStore : IDisposable
                 if (!seen.Add(s.Key)) continue;
                 var existing = Sql.First(c, tx, $"SELECT {SourceRow.Columns} FROM sources WHERE key = @Key", SourceRow.Read, ("Key", s.Key));
                 if (existing is null) newSources.Add(s);
-                else if (existing.ToSource() != s)
+                else if (!SourceRow.Same(existing.ToSource(), s))
                     throw new LedgerException($"source '{s.Key}' is on record as \"{existing.Title}\" ({existing.Kind}, {existing.Url}); a different source needs a new key");
             }
 
@@ -490,7 +490,7 @@ public sealed partial class LedgerStore : IDisposable
         {
             var existing = Sql.First(c, tx, $"SELECT {SourceRow.Columns} FROM sources WHERE key = @Key", SourceRow.Read, ("Key", s.Key));
             if (existing is null) Bulk.Insert(c, tx, SourceRow.Insert, _db.BulkRows, [SourceRow.From(s, who, at, null)]);
-            else if (existing.ToSource() != s)
+            else if (!SourceRow.Same(existing.ToSource(), s))
                 throw new LedgerException($"source '{s.Key}' is on record as \"{existing.Title}\" ({existing.Kind}, {existing.Url}); a different source needs a new key");
         }
 

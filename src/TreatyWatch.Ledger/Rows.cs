@@ -127,15 +127,22 @@ internal sealed class SourceRow
     public long? ImportId { get; set; }
     public string RecordedAt { get; set; } = "";
     public string RecordedBy { get; set; } = "";
+    public string? CnNumber { get; set; }
+    public string? Outlet { get; set; }
+    public string? Quote { get; set; }
+    public int? QuoteStart { get; set; }
+    public int? QuoteEnd { get; set; }
 
-    public const string Columns = "key, kind, title, url, published, import_id, recorded_at, recorded_by";
+    public const string Columns = "key, kind, title, url, published, import_id, recorded_at, recorded_by, cn_number, outlet, quote, quote_start, quote_end";
 
     public const string Insert =
-        "INSERT INTO sources (key, kind, title, url, published, import_id, recorded_at, recorded_by) VALUES (@Key, @Kind, @Title, @Url, @Published, @ImportId, @RecordedAt, @RecordedBy)";
+        "INSERT INTO sources (key, kind, title, url, published, import_id, recorded_at, recorded_by, cn_number, outlet, quote, quote_start, quote_end) " +
+        "VALUES (@Key, @Kind, @Title, @Url, @Published, @ImportId, @RecordedAt, @RecordedBy, @CnNumber, @Outlet, @Quote, @QuoteStart, @QuoteEnd)";
 
     public static SourceRow Read(DbDataReader r) => new()
     {
         Key = S(r, 0), Kind = S(r, 1), Title = S(r, 2), Url = SN(r, 3), Published = SN(r, 4), ImportId = LN(r, 5), RecordedAt = S(r, 6), RecordedBy = S(r, 7),
+        CnNumber = SN(r, 8), Outlet = SN(r, 9), Quote = SN(r, 10), QuoteStart = IN(r, 11), QuoteEnd = IN(r, 12),
     };
 
     public static SourceRow From(Source s, string who, string at, long? importId) => new()
@@ -148,9 +155,28 @@ internal sealed class SourceRow
         ImportId = importId,
         RecordedAt = at,
         RecordedBy = who,
+        CnNumber = s.CnNumber,
+        Outlet = s.Outlet,
+        Quote = s.Quote,
+        QuoteStart = s.QuoteStart,
+        QuoteEnd = s.QuoteEnd,
     };
 
-    public Source ToSource() => new(Key, LedgerText.ParseEnum<SourceKind>(Kind), Title, Url, Published is null ? null : LedgerText.ParsePartial(Published));
+    public Source ToSource() => new(Key, LedgerText.ParseEnum<SourceKind>(Kind), Title, Url, Published is null ? null : LedgerText.ParsePartial(Published))
+    {
+        CnNumber = CnNumber, Outlet = Outlet, Quote = Quote, QuoteStart = QuoteStart, QuoteEnd = QuoteEnd,
+    };
+
+    /// <summary>
+    /// Whether <paramref name="given"/> (from a file being imported, or a report) is this record's source: the same kind,
+    /// title, URL and date, and each detail it gives (C.N. number, outlet, quote and offsets) the same. A detail it leaves
+    /// out is not a difference: an export made before the details were exported names the same source.
+    /// </summary>
+    public static bool Same(Source onRecord, Source given) =>
+        onRecord.Key == given.Key && onRecord.Kind == given.Kind && onRecord.Title == given.Title && onRecord.Url == given.Url && onRecord.Published == given.Published
+        && (given.CnNumber is null || given.CnNumber == onRecord.CnNumber) && (given.Outlet is null || given.Outlet == onRecord.Outlet)
+        && (given.Quote is null || given.Quote == onRecord.Quote) && (given.QuoteStart is null || given.QuoteStart == onRecord.QuoteStart)
+        && (given.QuoteEnd is null || given.QuoteEnd == onRecord.QuoteEnd);
 }
 
 internal sealed class SupersessionRow

@@ -168,6 +168,46 @@ public abstract partial class LedgerStoreTests
     }
 
     [Fact]
+    public void ASourcesDetails_AreStoredAndReadBack_AndAFileWithoutThemNamesTheSameSource()
+    {
+        var store = NewLedger();
+        if (store is null) return;
+        store.SeedFromBundledData(TestData.Tiny(), "test");
+        var quoted = new Source("news:q1", SourceKind.News, "Seimas votes to leave the mine ban", "https://example.org/q1", PartialDate.Parse("2025-05-08"))
+        {
+            Outlet = "example.org", Quote = "The Seimas voted 107 to 0 to leave the convention — «a step», not yet law.", QuoteStart = 12, QuoteEnd = 86,
+        };
+        var cn = new Source("cn:q2", SourceKind.Depositary, "Depositary notification", null, PartialDate.Parse("2025-06-27")) { CnNumber = "C.N.123.2025.TREATIES-XXVI.5" };
+        var vote = new TreatyAction
+        {
+            Id = "apmbc:q-vote", TreatyId = "apmbc", State = "LTU", Kind = ActionKind.ParliamentVoteWithdraw, Date = PartialDate.Parse("2025-05-08"),
+            Known = new LocalDate(2025, 5, 8), Sources = [quoted, cn],
+        };
+        Assert.Equal(1, store.Import("json", "export.json", "h1", [vote], [quoted, cn], "import").Added);
+
+        var catalog = store.LoadCatalog();
+        Assert.Equal(quoted, catalog.Sources["news:q1"]);
+        Assert.Equal(cn, catalog.Sources["cn:q2"]);
+        Assert.Equal([quoted, cn], catalog.ActionsOf("apmbc").Single(a => a.Id == vote.Id).Sources);
+        Assert.Equal([quoted, cn], store.LoadCatalog(lazyActions: true).ActionsOf("apmbc").Single(a => a.Id == vote.Id).Sources);
+        Assert.Equal([quoted, cn], store.Find(vote.Id)!.Action.Sources);
+
+        // An export made before the details were exported names the same sources: nothing new, nothing refused.
+        var bare = new[] { quoted with { Outlet = null, Quote = null, QuoteStart = null, QuoteEnd = null }, cn with { CnNumber = null } };
+        var old = store.Import("json", "old-export.json", "h2", [vote with { Sources = bare }], bare, "import");
+        Assert.Equal((0, 1), (old.Added, old.AlreadyOnRecord));
+        Assert.Equal(quoted, store.LoadCatalog().Sources["news:q1"]);
+
+        // Other words under the same key are another source: refused, and nothing of that file is stored.
+        var actions = store.Count("actions");
+        var other = quoted with { Quote = "The Seimas postponed the vote." };
+        var e = Assert.Throws<LedgerException>(() => store.Import("json", "other.json", "h3", [vote with { Id = "apmbc:q-vote-2", Date = PartialDate.Parse("2025-05-09"), Known = new LocalDate(2025, 5, 9), Sources = [other] }], [other], "import"));
+        Assert.Contains("news:q1", e.Message, StringComparison.Ordinal);
+        Assert.Equal(actions, store.Count("actions"));
+        Assert.Equal(quoted, store.LoadCatalog().Sources["news:q1"]);
+    }
+
+    [Fact]
     public void UntcImport_OfAnActOnADifferentDay_IsASecondAction()
     {
         var store = NewLedger();

@@ -90,6 +90,13 @@ public static class StatusJson
         w.WriteString("kind", s.Kind.ToString().ToLowerInvariant());
         w.WriteString("title", s.Title);
         if (s.Url is null) w.WriteNull("url"); else w.WriteString("url", s.Url);
+        // The details a source may have, only when it has them (a news source's outlet and quote, a notification's number).
+        if (s.Outlet is not null) w.WriteString("outlet", s.Outlet);
+        if (s.Published is { } published) w.WriteString("published", published.ToString());
+        if (s.CnNumber is not null) w.WriteString("cnNumber", s.CnNumber);
+        if (s.Quote is not null) w.WriteString("quote", s.Quote);
+        if (s.QuoteStart is { } qs) w.WriteNumber("quoteStart", qs);
+        if (s.QuoteEnd is { } qe) w.WriteNumber("quoteEnd", qe);
         w.WriteEndObject();
     }
 

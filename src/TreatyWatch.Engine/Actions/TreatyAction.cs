@@ -152,4 +152,20 @@ public sealed record TreatyAction
 public enum SourceKind { Depositary, Official, Monitor, News, Dataset, Web }
 
 /// <summary>A source: a depositary notification, an official statement, a monitor's report, a news article.</summary>
-public sealed record Source(string Key, SourceKind Kind, string Title, string? Url, PartialDate? Published);
+public sealed record Source(string Key, SourceKind Kind, string Title, string? Url, PartialDate? Published)
+{
+    /// <summary>A depositary notification's number, as the depositary writes it: <c>C.N.185.2019.TREATIES-XVIII.10</c>.</summary>
+    public string? CnNumber { get; init; }
+
+    /// <summary>Who published it: a news article's outlet ("Reuters", "lrt.lt").</summary>
+    public string? Outlet { get; init; }
+
+    /// <summary>The source's own words that report the act (for a news article, the sentence the event was read from).</summary>
+    public string? Quote { get; init; }
+
+    /// <summary>Where <see cref="Quote"/> starts in the source's text (a news article's cleaned text), in UTF-16 code units.</summary>
+    public int? QuoteStart { get; init; }
+
+    /// <summary>Where <see cref="Quote"/> ends (exclusive).</summary>
+    public int? QuoteEnd { get; init; }
+}

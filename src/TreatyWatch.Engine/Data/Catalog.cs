@@ -247,12 +247,44 @@ public static partial class CatalogParser
                 else errors.Add(new DataError(f.Path, r.Line, $"published: {e}"));
             }
 
-            if (!sources.TryAdd(key, new Source(key, kind, r["title"], r["url"].Length > 0 ? r["url"] : null, published)))
+            var source = WithDetails(new Source(key, kind, r["title"], r["url"].Length > 0 ? r["url"] : null, published), r, f.Path, errors);
+            if (!sources.TryAdd(key, source))
                 errors.Add(new DataError(f.Path, r.Line, $"source key '{key}' is defined twice"));
         }
 
         if (errors.Count > 0) throw new DataException(errors);
         return sources;
+    }
+
+    /// <summary>
+    /// A sources row's optional details (columns <c>cn_number</c>, <c>outlet</c>, <c>quote</c>, <c>quote_start</c>,
+    /// <c>quote_end</c>; absent or empty = none) on <paramref name="source"/>; offsets that are not whole numbers, or
+    /// an end before the start, are errors naming the file and line.
+    /// </summary>
+    public static Source WithDetails(Source source, Csv.Row r, string path, List<DataError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(r);
+        ArgumentNullException.ThrowIfNull(errors);
+        var quoteStart = Offset(r, "quote_start", path, errors);
+        var quoteEnd = Offset(r, "quote_end", path, errors);
+        if (quoteStart is { } qs && quoteEnd is { } qe && qe < qs)
+            errors.Add(new DataError(path, r.Line, $"quote_end {qe} is before quote_start {qs}"));
+        return source with
+        {
+            CnNumber = NullIfEmpty(r["cn_number"]), Outlet = NullIfEmpty(r["outlet"]), Quote = NullIfEmpty(r["quote"]), QuoteStart = quoteStart, QuoteEnd = quoteEnd,
+        };
+    }
+
+    private static string? NullIfEmpty(string s) => s.Length > 0 ? s : null;
+
+    private static int? Offset(Csv.Row r, string column, string path, List<DataError> errors)
+    {
+        var v = r[column];
+        if (v.Length == 0) return null;
+        if (int.TryParse(v, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)) return n;
+        errors.Add(new DataError(path, r.Line, $"{column} '{v}' is not a whole number of characters (0 or more)"));
+        return null;
     }
 
     private static List<TreatyAction> ParseActions(DataFile f, string treatyId, IReadOnlyDictionary<string, State> states, IReadOnlyDictionary<string, Source> sources)

@@ -75,19 +75,36 @@ public static class ProjectExport
         return sb.ToString();
     }
 
-    /// <summary>A sources file.</summary>
+    /// <summary>The columns a sources file adds when one of its sources has such a detail (a news source's outlet and quote, a
+    /// depositary notification's C.N. number).</summary>
+    public const string SourceDetailColumns = "cn_number,outlet,quote,quote_start,quote_end";
+
+    /// <summary>
+    /// A sources file: <see cref="SourcesHeader"/>, and <see cref="SourceDetailColumns"/> after it when any of the
+    /// file's sources has one of those details (so the bundled files, which have none, export as they are).
+    /// </summary>
     public static string SourcesCsv(IEnumerable<Source> sources)
     {
+        var list = sources.Where(s => s.Kind != SourceKind.Web).ToList();
+        var details = list.Any(HasDetail);
         var sb = new StringBuilder();
-        sb.Append(SourcesHeader).Append('\n');
-        foreach (var s in sources)
+        sb.Append(SourcesHeader);
+        if (details) sb.Append(',').Append(SourceDetailColumns);
+        sb.Append('\n');
+        foreach (var s in list)
         {
-            if (s.Kind == SourceKind.Web) continue;
-            sb.Append(Record([s.Key, KindName(s.Kind), s.Title.Trim(), s.Url ?? "", s.Published?.ToString() ?? ""])).Append('\n');
+            string[] fields = details
+                ? [s.Key, KindName(s.Kind), s.Title.Trim(), s.Url ?? "", s.Published?.ToString() ?? "", s.CnNumber ?? "", s.Outlet ?? "", s.Quote ?? "", Number(s.QuoteStart), Number(s.QuoteEnd)]
+                : [s.Key, KindName(s.Kind), s.Title.Trim(), s.Url ?? "", s.Published?.ToString() ?? ""];
+            sb.Append(Record(fields)).Append('\n');
         }
 
         return sb.ToString();
     }
+
+    private static bool HasDetail(Source s) => s.CnNumber is not null || s.Outlet is not null || s.Quote is not null || s.QuoteStart is not null || s.QuoteEnd is not null;
+
+    private static string Number(int? n) => n?.ToString(CultureInfo.InvariantCulture) ?? "";
 
     /// <summary>The JSON document: every field of every action (the treaty id is the enclosing treaty's), and the sources.</summary>
     public static string ToJson(ProjectData data)
@@ -123,6 +140,11 @@ public static class ProjectExport
                 w.WriteString("title", s.Title);
                 OptionalString(w, "url", s.Url);
                 OptionalString(w, "published", s.Published?.ToString());
+                OptionalString(w, "cnNumber", s.CnNumber);
+                OptionalString(w, "outlet", s.Outlet);
+                OptionalString(w, "quote", s.Quote);
+                OptionalNumber(w, "quoteStart", s.QuoteStart);
+                OptionalNumber(w, "quoteEnd", s.QuoteEnd);
                 w.WriteEndObject();
             }
 

@@ -76,12 +76,19 @@ public static partial class ProjectImport
         var broken = new HashSet<string>(StringComparer.Ordinal);
         foreach (var node in doc.Array("sources", required: true))
         {
-            var o = new JsonFields(fileName, node, "a source", errors, ["key", "kind", "title", "url", "published"]);
+            var o = new JsonFields(fileName, node, "a source", errors, ["key", "kind", "title", "url", "published", "cnNumber", "outlet", "quote", "quoteStart", "quoteEnd"]);
             var key = o.String("key", required: true);
             var kindText = o.String("kind", required: true);
             var title = o.String("title", required: true);
             var url = o.String("url");
             var publishedText = o.String("published");
+            var cnNumber = o.String("cnNumber");
+            var outlet = o.String("outlet");
+            var quote = o.String("quote");
+            var quoteStart = o.Int("quoteStart");
+            var quoteEnd = o.Int("quoteEnd");
+            if (quoteStart < 0) errors.Add(new DataError(fileName, o.LineOf("quoteStart"), $"a source: 'quoteStart' {quoteStart} is below 0"));
+            if (quoteEnd < quoteStart) errors.Add(new DataError(fileName, o.LineOf("quoteEnd"), $"a source: 'quoteEnd' {quoteEnd} is before 'quoteStart' {quoteStart}"));
             if (key is not null && !o.Ok) broken.Add(key);
             if (!o.Ok || key is null || kindText is null || title is null) continue;
             if (key.Length == 0)
@@ -108,7 +115,7 @@ public static partial class ProjectImport
                 }
             }
 
-            var s = new Source(key, kind, title, url, published);
+            var s = new Source(key, kind, title, url, published) { CnNumber = cnNumber, Outlet = outlet, Quote = quote, QuoteStart = quoteStart, QuoteEnd = quoteEnd };
             if (sources.TryAdd(key, s)) listed.Add(s);
             else errors.Add(new DataError(fileName, node.Line, $"source key '{key}' is defined twice"));
         }
@@ -217,7 +224,10 @@ public static partial class ProjectImport
                 }
             }
 
-            result.Add((new Source(key, kind, r["title"], r["url"].Length > 0 ? r["url"] : null, published), r.Line));
+            var before = errors.Count;
+            var source = CatalogParser.WithDetails(new Source(key, kind, r["title"], r["url"].Length > 0 ? r["url"] : null, published), r, f.Path, errors);
+            if (errors.Count > before) broken.Add(key);
+            result.Add((source, r.Line));
         }
 
         if (errors.Count > 0) throw new DataException(errors);

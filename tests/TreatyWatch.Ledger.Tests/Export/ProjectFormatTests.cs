@@ -11,8 +11,15 @@ namespace TreatyWatch.Ledger.Tests.Export;
 /// <summary>Every field through both formats, and every bad input named by file and line.</summary>
 public sealed class ProjectFormatTests
 {
-    private static readonly Source Cn = new("cn1", SourceKind.Depositary, "C.N.1.2025.TREATIES-XXVI.5 (depositary notification)", "https://example.org/cn1", PartialDate.Parse("2025-01-02"));
-    private static readonly Source News = new("news1", SourceKind.News, "A report, with \"quotes\", commas\nand a line break", null, PartialDate.Parse("2025-04"));
+    private static readonly Source Cn = new("cn1", SourceKind.Depositary, "C.N.1.2025.TREATIES-XXVI.5 (depositary notification)", "https://example.org/cn1", PartialDate.Parse("2025-01-02"))
+    {
+        CnNumber = "C.N.1.2025.TREATIES-XXVI.5",
+    };
+
+    private static readonly Source News = new("news1", SourceKind.News, "A report, with \"quotes\", commas\nand a line break", null, PartialDate.Parse("2025-04"))
+    {
+        Outlet = "example-outlet.lt", Quote = "The Seimas voted \"for\", 107 to 0, to leave the convention — a step, not yet law.", QuoteStart = 1024, QuoteEnd = 1105,
+    };
     private static readonly Source Web = new("https://example.org/web", SourceKind.Web, "https://example.org/web", "https://example.org/web", null);
 
     private static TreatyAction A(string id, string state, ActionKind kind, string date) => new()
@@ -58,8 +65,18 @@ public sealed class ProjectFormatTests
 
             """.ReplaceLineEndings("\n"), actionsCsv);
 
+        Assert.Equal("""
+            key,kind,title,url,published,cn_number,outlet,quote,quote_start,quote_end
+            cn1,depositary,C.N.1.2025.TREATIES-XXVI.5 (depositary notification),https://example.org/cn1,2025-01-02,C.N.1.2025.TREATIES-XXVI.5,,,,
+            news1,news,"A report, with ""quotes"", commas
+            and a line break",,2025-04,,example-outlet.lt,"The Seimas voted ""for"", 107 to 0, to leave the convention — a step, not yet law.",1024,1105
+
+            """.ReplaceLineEndings("\n"), csv.Single(f => f.Path == "sources/apmbc.csv").Text);
+
         var fromCsv = ProjectImport.FromCsv(csv, states);
         var fromJson = ProjectImport.FromJson("rich.json", ProjectExport.ToJson(data), states);
+        Assert.Equal([Cn, News], fromCsv.Sources);
+        Assert.Equal([Cn, News], fromJson.Sources);
         var expected = data.Treaties.Single().Actions.Select(a => ProjectRoundTripTests.Fields(a with { Origin = null }));
         Assert.Equal(expected, fromCsv.Treaties.Single().Actions.Select(a => ProjectRoundTripTests.Fields(a with { Origin = null })));
         Assert.Equal(expected, fromJson.Treaties.Single().Actions.Select(a => ProjectRoundTripTests.Fields(a with { Origin = null })));
@@ -126,6 +143,27 @@ public sealed class ProjectFormatTests
         Assert.StartsWith(expected, Assert.Single(e.Errors).ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("cn1,depositary,A,,,,,,x,", "sources/apmbc.csv:2: quote_start 'x' is not a whole number of characters (0 or more)")]
+    [InlineData("cn1,depositary,A,,,,,,-3,", "sources/apmbc.csv:2: quote_start '-3' is not a whole number of characters (0 or more)")]
+    [InlineData("cn1,depositary,A,,,,,,40,12", "sources/apmbc.csv:2: quote_end 12 is before quote_start 40")]
+    public void A_bad_source_detail_is_named_by_file_and_line(string row, string expected)
+    {
+        var e = CsvError("state,action,date,known,detail,source,note\nLTU,ratify,2003-05-12,,,cn1,\n", $"key,kind,title,url,published,cn_number,outlet,quote,quote_start,quote_end\n{row}\n");
+        Assert.Equal(expected, Assert.Single(e.Errors).ToString());
+    }
+
+    [Fact]
+    public void Sources_files_without_the_detail_columns_read_as_before()
+    {
+        var data = ProjectImport.FromCsv(
+            [new DataFile("actions/apmbc.csv", "state,action,date,known,detail,source,note\nLTU,ratify,2003-05-12,,,cn1,\n"), new DataFile("sources/apmbc.csv", "key,kind,title,url,published\ncn1,depositary,A notification,,\n")],
+            ImportPaths.Catalog.States);
+        var s = data.Sources.Single();
+        Assert.Equal(new Source("cn1", SourceKind.Depositary, "A notification", null, null), s);
+        Assert.Equal("key,kind,title,url,published\ncn1,depositary,A notification,,\n", ProjectExport.SourcesCsv([s]));
+    }
+
     [Fact]
     public void Duplicate_ids_and_source_keys_are_refused()
     {
@@ -188,6 +226,9 @@ public sealed class ProjectFormatTests
     [InlineData("\"id\": \"apmbc\"", "\"id\": \"APMBC\"", 4, "'APMBC' is not a treaty id")]
     [InlineData("\"sources\": [\"cn1\"]\n", "\"sources\": [\"cn1\"],\n", 12, "not valid JSON")]
     [InlineData("{\n  \"treaties\"", "{\n  \"version\": 2,\n  \"treaties\"", 2, "the document: unknown field 'version'")]
+    [InlineData("\"published\": null }", "\"published\": null, \"quoteStart\": \"x\" }", 17, "a source: 'quoteStart' must be a whole number, not")]
+    [InlineData("\"published\": null }", "\"published\": null, \"quoteStart\": -1 }", 17, "a source: 'quoteStart' -1 is below 0")]
+    [InlineData("\"published\": null }", "\"published\": null, \"quoteStart\": 9, \"quoteEnd\": 3 }", 17, "a source: 'quoteEnd' 3 is before 'quoteStart' 9")]
     public void A_bad_json_action_is_named_by_file_and_line(string replace, string with, int line, string reason)
     {
         var e = JsonError(Good.ReplaceLineEndings("\n").Replace(replace, with, StringComparison.Ordinal));

@@ -16,7 +16,7 @@ public sealed class ProjectRoundTripTests
     /// <summary>Every field of an action, sources by content.</summary>
     internal static object Fields(TreatyAction a) => (
         a.Id, a.TreatyId, a.State, a.Kind, a.Date, a.Known,
-        string.Join(" | ", a.Sources.Select(s => $"{s.Key}/{s.Kind}/{s.Title}/{s.Url}/{s.Published}")),
+        string.Join(" | ", a.Sources.Select(s => $"{s.Key}/{s.Kind}/{s.Title}/{s.Url}/{s.Published}/{s.CnNumber}/{s.Outlet}/{s.Quote}/{s.QuoteStart}/{s.QuoteEnd}")),
         a.Votes, a.Effective, a.Supersedes, a.By, a.ObjectsTo, a.Note, a.Origin);
 
     [Fact]
