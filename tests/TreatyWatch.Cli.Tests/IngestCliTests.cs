@@ -212,6 +212,81 @@ public abstract class IngestCliTests : IDisposable
     }
 
     [Fact]
+    public void ReviewShowsEachReportsWords_AndAConfirmedReportKeepsThemThroughExportAndImport()
+    {
+        var db = NewDb();
+        var other = NewDb();
+        if (db is null || other is null) return;
+        var folder = Path.Combine(Temp, "evidence");
+        Directory.CreateDirectory(folder);
+        const string sentence = "Latvia's parliament, the Saeima, voted on 16 April 2025 to withdraw from the Ottawa Convention, with 68 votes in favour.";
+        File.WriteAllText(Path.Combine(folder, "news.xml"),
+            "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Test news</title><item><title>Saeima votes to leave mine ban</title>" +
+            "<link>https://www.first-outlet.example/a</link><pubDate>Thu, 17 Apr 2025 08:00:00 GMT</pubDate><description>&lt;p&gt;" + sentence +
+            " The decision still has to be signed into law by the president before the notice is sent to the United Nations.&lt;/p&gt;</description></item></channel></rss>");
+        var run = Run("ingest", folder, "--db", db, "-f", "json");
+        Assert.True(run.Code == 0, run.Err);
+
+        // The queue gives each report's evidence: the sentence, where it is in the article, and the outlet.
+        var report = Assert.Single(JsonDocument.Parse(Run("review", "--db", db, "-f", "json").Out).RootElement.EnumerateArray(),
+            r => r.GetProperty("action").GetString() == "parliament_vote_withdraw");
+        var source = Assert.Single(report.GetProperty("sources").EnumerateArray());
+        Assert.Equal((sentence, "first-outlet.example", "2025-04-17"),
+            (source.GetProperty("quote").GetString(), source.GetProperty("outlet").GetString(), source.GetProperty("published").GetString()));
+        Assert.Equal(sentence.Length, source.GetProperty("quoteEnd").GetInt32() - source.GetProperty("quoteStart").GetInt32());
+        var table = Run("review", "--db", db);
+        Assert.True(table.Code == 0, table.Err);
+        Assert.Contains($"“{sentence}”", table.Out, StringComparison.Ordinal);
+        Assert.Contains("first-outlet.example", table.Out, StringComparison.Ordinal);
+        Assert.Contains(report.GetProperty("id").GetString()!, table.Out, StringComparison.Ordinal);
+
+        // Confirmed, it is law with its source; exported and imported into another ledger, the source keeps its words.
+        Assert.Equal(0, Run("review", "confirm", report.GetProperty("id").GetString()!, "--reason", "checked against the Saeima's record", "--db", db).Code);
+        var first = Path.Combine(Temp, "first.json");
+        var again = Path.Combine(Temp, "again.json");
+        Assert.Equal(0, Run("export", "--db", db, "-f", "json", "-o", first).Code);
+        var import = Run("import", first, "--db", other);
+        Assert.True(import.Code == 0, import.Err);
+        Assert.Equal(0, Run("export", "--db", other, "-f", "json", "-o", again).Code);
+        Assert.Equal(File.ReadAllText(first), File.ReadAllText(again));
+        var exported = Assert.Single(JsonDocument.Parse(File.ReadAllText(again)).RootElement.GetProperty("sources").EnumerateArray(),
+            x => x.GetProperty("key").GetString() == source.GetProperty("key").GetString());
+        Assert.Equal((sentence, "first-outlet.example", source.GetProperty("quoteStart").GetInt32()),
+            (exported.GetProperty("quote").GetString(), exported.GetProperty("outlet").GetString(), exported.GetProperty("quoteStart").GetInt32()));
+
+        // The CSV export carries the words too (columns after the bundled five), and an import of it keeps them.
+        var csv = Path.Combine(Temp, "csv");
+        Assert.Equal(0, Run("export", "--db", other, "-f", "csv", "-o", csv).Code);
+        var sourcesFile = Directory.GetFiles(Path.Combine(csv, "sources")).Select(File.ReadAllText).Single(t => t.Contains(sentence, StringComparison.Ordinal));
+        Assert.StartsWith("key,kind,title,url,published,cn_number,outlet,quote,quote_start,quote_end\n", sourcesFile, StringComparison.Ordinal);
+        var third = NewDb()!;
+        var fromCsv = Run("import", csv, "--db", third);
+        Assert.True(fromCsv.Code == 0, fromCsv.Err);
+        var fromThird = Path.Combine(Temp, "third.json");
+        Assert.Equal(0, Run("export", "--db", third, "-f", "json", "-o", fromThird).Code);
+        Assert.Contains(sentence, Quotes(File.ReadAllText(fromThird)));
+    }
+
+    /// <summary>Every <c>quote</c> of a JSON answer, wherever it is.</summary>
+    private static List<string> Quotes(string json)
+    {
+        var found = new List<string>();
+        void Walk(JsonElement e)
+        {
+            if (e.ValueKind == JsonValueKind.Array) foreach (var x in e.EnumerateArray()) Walk(x);
+            if (e.ValueKind != JsonValueKind.Object) return;
+            foreach (var p in e.EnumerateObject())
+            {
+                if (p.Name == "quote" && p.Value.ValueKind == JsonValueKind.String) found.Add(p.Value.GetString()!);
+                Walk(p.Value);
+            }
+        }
+
+        Walk(JsonDocument.Parse(json).RootElement);
+        return found;
+    }
+
+    [Fact]
     public void ReportedNews_ChangesNoStatusTimelineOrPendingList_AndWaitsForReview()
     {
         var db = NewDb();

@@ -37,12 +37,12 @@ public static class ReviewCommand
 
             if (p.GetValue(CliApp.Format) == OutputFormat.Csv)
             {
-                Output.CsvOut.Row(ctx.Out, "id", "treaty", "state", "action", "date", "known", "recordedBy", "note", "sources");
+                Output.CsvOut.Row(ctx.Out, "id", "treaty", "state", "action", "date", "known", "recordedBy", "note", "sources", "evidence");
                 foreach (var r in pending)
                 {
                     var a = r.Action;
                     Output.CsvOut.Row(ctx.Out, a.Id, a.TreatyId, a.State, ActionKinds.Name(a.Kind), a.Date.ToString(), IsoDate.Format(a.Known), r.RecordedBy, a.Note ?? "",
-                        string.Join(' ', a.Sources.Select(s => s.Url ?? s.Key)));
+                        string.Join(' ', a.Sources.Select(s => s.Url ?? s.Key)), string.Join(" | ", a.Sources.Select(s => s.Quote).OfType<string>()));
                 }
 
                 return 0;
@@ -54,22 +54,7 @@ public static class ReviewCommand
                 return 0;
             }
 
-            // Reports of one event from several outlets sit together, with how certain the event is.
-            var clusters = new ReviewClusters(pending);
-            var ordered = pending.Select((r, i) => (r, i))
-                .OrderBy(x => clusters.Of(x.r.Action.Id) is { } c ? pending.Select((p, j) => (p, j)).First(y => clusters.Of(y.p.Action.Id) == c).j : x.i)
-                .ThenBy(x => x.i)
-                .Select(x => x.r);
-            var table = Tables.New("id", "state", "treaty", "action", "date", "reported", "certainty", "evidence and sources");
-            foreach (var r in ordered)
-            {
-                var a = r.Action;
-                var evidence = string.Join("\n", new[] { a.Note }.Concat(a.Sources.Select(s => s.Url is null || s.Title == s.Url ? s.Url ?? s.Key : $"{s.Title} {s.Url}")).Where(x => !string.IsNullOrEmpty(x)));
-                table.AddRow(Tables.E(a.Id), a.State, Tables.E(a.TreatyId), Tables.E(ActionKinds.Name(a.Kind)), a.Date.ToString(), $"{IsoDate.Format(a.Known)} by {Tables.E(r.RecordedBy)}",
-                    Tables.E(clusters.Describe(a.Id)), Tables.E(evidence));
-            }
-
-            ctx.Console.Write(table);
+            WriteList(ctx, ctx.Catalog(p.GetValue(CliApp.Data)), pending);
             return 0;
         });
 
@@ -79,6 +64,53 @@ public static class ReviewCommand
         cmd.Add(Decide(ctx, "merge", "It duplicates another record (--into): the report is closed, naming that record", ReviewDecision.Merge));
         return cmd;
     }
+
+    /// <summary>
+    /// The reports waiting for review as a reader wants them at a terminal of any width: one heading per event (the
+    /// reports of one event from several outlets together, with how certain it is), then each report with its id, when
+    /// it was recorded, and its evidence: the source's own words and where they come from.
+    /// </summary>
+    private static void WriteList(CliContext ctx, Engine.Data.Catalog catalog, IReadOnlyList<LedgerAction> pending)
+    {
+        var clusters = new ReviewClusters(pending);
+        var events = pending.GroupBy(r => (object?)clusters.Of(r.Action.Id) ?? r.Action.Id).Select(g => g.ToList()).ToList();
+        var console = ctx.Console;
+        console.Write(new Rule($"[bold]Waiting for review[/] · {Plural(pending.Count, "report")} of {Plural(events.Count, "event")}") { Justification = Justify.Left });
+        foreach (var reports in events)
+        {
+            var a = reports[0].Action;
+            var state = catalog.States.TryGetValue(a.State, out var st) ? $"{st.Name} ({a.State})" : a.State;
+            var treaty = catalog.Treaty(a.TreatyId) is { } t ? $"{t.ShortName} ({a.TreatyId})" : a.TreatyId;
+            console.WriteLine();
+            console.MarkupLine($"[bold]{Tables.E(state)} · {Tables.E(treaty)}[/]");
+            var certainty = clusters.Describe(a.Id);
+            console.MarkupLine($"{Tables.E(ActionKinds.Describe(a.Kind))}, {Tables.E(DateWords(a.Date))} · [dim]{Tables.E(certainty.Length > 0 ? certainty : a.Certainty.ToString().ToLowerInvariant())}[/]");
+            foreach (var r in reports)
+            {
+                var x = r.Action;
+                var differs = x.Date != a.Date ? $" · reports {DateWords(x.Date)}" : "";
+                Indented(console, 2, $"[bold]{Tables.E(x.Id)}[/][dim]{Tables.E(differs)} · known {IsoDate.Format(x.Known)} · by {Tables.E(r.RecordedBy)}[/]");
+                if (!string.IsNullOrWhiteSpace(x.Note)) Indented(console, 4, $"note: {Tables.E(x.Note)}");
+                foreach (var s in x.Sources)
+                {
+                    if (s.Quote is { } q) Indented(console, 4, $"[italic]“{Tables.E(q.Trim())}”[/]");
+                    var about = new[] { s.Title, s.Outlet, s.Published?.ToString(), s.CnNumber, s.Url == s.Title ? null : s.Url }
+                        .Where(v => !string.IsNullOrEmpty(v)).Distinct(StringComparer.Ordinal);
+                    Indented(console, 4, $"[dim]{s.Kind.ToString().ToLowerInvariant()}[/] {Tables.E(string.Join(" · ", about))}");
+                }
+            }
+        }
+
+        console.WriteLine();
+        console.MarkupLine("[dim]Decide: treatywatch review confirm|reject <id> --reason \"...\"; edit <id> --date D; merge <id> --into <id2>[/]");
+    }
+
+    /// <summary>A line indented by <paramref name="columns"/>, its wrapped lines too.</summary>
+    private static void Indented(IAnsiConsole console, int columns, string markup) => console.Write(new Padder(new Markup(markup), new Padding(columns, 0, 0, 0)) { Expand = false });
+
+    private static string DateWords(PartialDate d) => d.Precision == DatePrecision.Day ? IsoDate.Long(d.FirstDay) : d.ToString();
+
+    private static string Plural(int n, string word) => n == 1 ? $"1 {word}" : $"{n} {word}s";
 
     private static Command Decide(CliContext ctx, string name, string description, ReviewDecision decision)
     {

@@ -119,7 +119,11 @@ public static class StatusCommand
                 var s = sources[i];
                 var url = s.Url is null ? "" : $" [link]{Markup.Escape(s.Url)}[/]";
                 var title = s.Title == s.Url ? "" : Markup.Escape(s.Title);
-                console.MarkupLine($" [[{i + 1}]] [dim]{s.Kind.ToString().ToLowerInvariant()}[/] {title}{url}");
+                var outlet = s.Outlet is null || s.Title.Contains(s.Outlet, StringComparison.OrdinalIgnoreCase) ? "" : $" ({Markup.Escape(s.Outlet)})";
+                console.MarkupLine($" [[{i + 1}]] [dim]{s.Kind.ToString().ToLowerInvariant()}[/] {title}{outlet}{url}");
+                // A news source's own words for the act, as the reviewer who confirmed it read them.
+                if (s.Quote is { } quote)
+                    console.Write(new Padder(new Markup($"[italic]“{Markup.Escape(quote.Trim())}”[/]"), new Padding(6, 0, 0, 0)) { Expand = false });
             }
         }
 
