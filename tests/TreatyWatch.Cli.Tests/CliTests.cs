@@ -188,6 +188,15 @@ public class CliTests
     }
 
     [Fact]
+    public void Pending_WithNothingToCome_SaysSo_WithoutAnEmptyTable()
+    {
+        var (code, _, _, output) = Run("pending", "--treaty", "apmbc", "--on", "2030-01-01");
+        Assert.Equal(0, code);
+        Assert.Contains("Nothing pending on record.", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("event", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Timeline_ListsStepsInOrder()
     {
         var (code, output, _, _) = Run("timeline", "Lithuania", "--treaty", "apmbc", "-f", "json");

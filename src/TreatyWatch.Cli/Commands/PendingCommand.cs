@@ -35,8 +35,8 @@ public static class PendingCommand
                     ctx.Console.Write(new Rule($"[bold]Pending[/] after {IsoDate.Long(today)}") { Justification = Justify.Left });
                     var table = Tables.New("date", "treaty", "state", "event");
                     foreach (var r in rows) table.AddRow(r.Date is { } d ? IsoDate.Format(d) : "—", r.Treaty, $"{Tables.E(catalog.States[r.State].Name)} [dim]{r.State}[/]", Tables.E(r.Event));
-                    ctx.Console.Write(table);
                     if (rows.Count == 0) ctx.Console.MarkupLine("Nothing pending on record.");
+                    else ctx.Console.Write(table);
                     break;
             }
 
