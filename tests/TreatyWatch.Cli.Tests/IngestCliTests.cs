@@ -209,6 +209,16 @@ public abstract class IngestCliTests : IDisposable
         });
         var table = Run("review", "--db", db);
         Assert.Contains("disputed", table.Out, StringComparison.Ordinal);
+
+        // Deciding one outlet's report names the other reports of that event, still waiting, and how to close them.
+        var ids = votes.Select(v => v.GetProperty("id").GetString()!).ToList();
+        var edit = Run("review", "edit", ids[0], "--date", "2025-04-16", "--reason", "the Saeima's record", "--db", db);
+        Assert.True(edit.Code == 0, edit.Err);
+        var lines = edit.Out.Split('\n');
+        Assert.Contains(lines, l => l.StartsWith("2 other report(s) of the same event still wait for review: ", StringComparison.Ordinal) && l.Contains(ids[1], StringComparison.Ordinal) && l.Contains(ids[2], StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("treatywatch review merge <id> --into ", StringComparison.Ordinal));
+        Assert.Equal(2, JsonDocument.Parse(Run("review", "--db", db, "-f", "json").Out).RootElement.EnumerateArray()
+            .Count(r => r.GetProperty("review").ValueKind == JsonValueKind.Null && ids.Contains(r.GetProperty("id").GetString()!)));
     }
 
     [Fact]

@@ -138,8 +138,23 @@ public static class ReviewCommand
             if (string.IsNullOrWhiteSpace(why)) throw new UserInputException("--reason is empty: say why");
             var who = p.GetValue(by) ?? (string.IsNullOrWhiteSpace(Environment.UserName) ? "treatywatch review" : Environment.UserName);
             var d = date is null ? (PartialDate?)null : CliApp.ParsePartial(p.GetValue(date)!, "--date");
-            var result = ledger.Review(p.GetValue(id)!, decision, why, who, ctx.Today, d, into is null ? null : p.GetValue(into));
-            ctx.Out.WriteLine($"{p.GetValue(id)}: {name} recorded as {result.Action.Id} ({result.ReviewState.ToString().ToLowerInvariant()}, by {who})");
+            var reportId = p.GetValue(id)!;
+            // The other outlets' reports of the same event, still waiting: named, so the reviewer can close them too.
+            var siblings = ledger.ReportedActions() is { } waiting && waiting.Any(r => r.Action.Id == reportId)
+                ? new ReviewClusters(waiting).Others(reportId).Where(o => o != reportId).ToList()
+                : [];
+            var result = ledger.Review(reportId, decision, why, who, ctx.Today, d, into is null ? null : p.GetValue(into));
+            ctx.Out.WriteLine($"{reportId}: {name} recorded as {result.Action.Id} ({result.ReviewState.ToString().ToLowerInvariant()}, by {who})");
+            if (siblings.Count > 0)
+            {
+                var target = into is not null ? p.GetValue(into) : result.Action.Id;
+                ctx.Out.WriteLine($"{siblings.Count} other report(s) of the same event still wait for review: {string.Join(", ", siblings)}");
+                if (decision is ReviewDecision.Reject)
+                    ctx.Out.WriteLine($"  if they are wrong too: treatywatch review reject <id> --reason \"...\"");
+                else
+                    ctx.Out.WriteLine($"  if they report this same act: treatywatch review merge <id> --into {target} --reason \"...\"");
+            }
+
             return 0;
         });
         return cmd;
