@@ -190,10 +190,10 @@ public class CliTests
     [Fact]
     public void Pending_WithNothingToCome_SaysSo_WithoutAnEmptyTable()
     {
-        var (code, _, _, output) = Run("pending", "--treaty", "apmbc", "--on", "2030-01-01");
+        var (code, _, _, screen) = Run("pending", "--treaty", "apmbc", "--on", "2030-01-01");
         Assert.Equal(0, code);
-        Assert.Contains("Nothing pending on record.", output, StringComparison.Ordinal);
-        Assert.DoesNotContain("event", output, StringComparison.Ordinal);
+        Assert.Contains("Nothing pending on record.", screen, StringComparison.Ordinal);
+        Assert.DoesNotContain("event", screen, StringComparison.Ordinal);
     }
 
     [Fact]
