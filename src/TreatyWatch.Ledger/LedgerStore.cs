@@ -353,14 +353,20 @@ public sealed partial class LedgerStore : IDisposable
     /// <param name="known">The day the decision was made: the new record's <see cref="TreatyAction.Known"/> (at least the report's).</param>
     /// <param name="date">For <c>edit</c>: the corrected date of the act.</param>
     /// <param name="into">For <c>merge</c>: the record (same treaty and state) the report duplicates.</param>
+    /// <param name="alsoCites">For <c>confirm</c> and <c>edit</c>: sources on record that the new record cites after the
+    /// report's own (other outlets' reports of the same event, merged into it).</param>
     /// <exception cref="LedgerException">No such record, not a report waiting for review, or a bad merge target.</exception>
-    public LedgerAction Review(string id, ReviewDecision decision, string reason, string who, LocalDate known, PartialDate? date = null, string? into = null)
+    public LedgerAction Review(string id, ReviewDecision decision, string reason, string who, LocalDate known, PartialDate? date = null, string? into = null,
+        IReadOnlyList<Source>? alsoCites = null)
     {
         if (string.IsNullOrWhiteSpace(reason)) throw new ArgumentException("a review needs a reason", nameof(reason));
+        if (alsoCites is { Count: > 0 } && decision is not (ReviewDecision.Confirm or ReviewDecision.Edit))
+            throw new ArgumentException("only a confirmed record cites more sources", nameof(alsoCites));
         var found = Find(id) ?? throw new LedgerException($"no action '{id}' is on record");
         if (found.ReviewState != ReviewState.Reported) throw new LedgerException($"'{id}' is {LedgerText.Lower(found.ReviewState)}, not a report waiting for review");
         if (found.SupersededBy is not null) throw new LedgerException($"'{id}' was already reviewed or corrected by '{found.SupersededBy}'");
         var a = found.Action with { Id = "", Supersedes = null };
+        if (alsoCites is { Count: > 0 }) a = a with { Sources = [.. a.Sources, .. alsoCites.Where(s => a.Sources.All(o => o.Key != s.Key)).DistinctBy(s => s.Key)] };
         if (known > a.Known) a = a with { Known = known };
         string? mergedInto = null;
         switch (decision)

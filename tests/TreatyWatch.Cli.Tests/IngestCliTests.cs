@@ -210,8 +210,16 @@ public abstract class IngestCliTests : IDisposable
         var table = Run("review", "--db", db);
         Assert.Contains("disputed", table.Out, StringComparison.Ordinal);
 
-        // Deciding one outlet's report names the other reports of that event, still waiting, and how to close them.
+        // Their tallies disagree: deciding them together is refused, naming the disagreement, and nothing is recorded.
         var ids = votes.Select(v => v.GetProperty("id").GetString()!).ToList();
+        var together = Run("review", "confirm", ids[0], "--same-event", "--reason", "the Saeima's record", "--db", db);
+        Assert.Equal(2, together.Code);
+        Assert.Contains("disagree", together.Err, StringComparison.Ordinal);
+        Assert.Contains("66", together.Err, StringComparison.Ordinal);
+        Assert.Equal(3, JsonDocument.Parse(Run("review", "--db", db, "-f", "json").Out).RootElement.EnumerateArray()
+            .Count(r => r.GetProperty("review").ValueKind == JsonValueKind.Null && ids.Contains(r.GetProperty("id").GetString()!)));
+
+        // Deciding one outlet's report names the other reports of that event, still waiting, and how to close them.
         var edit = Run("review", "edit", ids[0], "--date", "2025-04-16", "--reason", "the Saeima's record", "--db", db);
         Assert.True(edit.Code == 0, edit.Err);
         var lines = edit.Out.Split('\n');
@@ -294,6 +302,49 @@ public abstract class IngestCliTests : IDisposable
 
         Walk(JsonDocument.Parse(json).RootElement);
         return found;
+    }
+
+    [Fact]
+    public void ConfirmingAnEventReportedByTwoOutlets_WithSameEvent_ClosesBoth_AndTheRecordCitesBoth()
+    {
+        var db = NewDb();
+        if (db is null) return;
+        var folder = Path.Combine(Temp, "two-outlets");
+        Directory.CreateDirectory(folder);
+        string Item(string link, string text) =>
+            $"<item><title>Saeima votes to leave the mine ban</title><link>{link}</link><pubDate>Thu, 17 Apr 2025 08:00:00 GMT</pubDate><description>&lt;p&gt;{text}&lt;/p&gt;</description></item>";
+        File.WriteAllText(Path.Combine(folder, "news.xml"),
+            "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Test news</title>" +
+            Item("https://first-outlet.example/a", "The Latvian parliament voted on 16 April 2025 to withdraw from the Ottawa Convention, the parliament's press office said. The president still has to sign the law.") +
+            Item("https://second-outlet.example/b", "On 16 April 2025 the Saeima, Latvia's parliament, voted to withdraw the country from the Ottawa Convention on anti-personnel mines. Critics spoke of a dark day for humanitarian law.") +
+            "</channel></rss>");
+        var run = Run("ingest", folder, "--db", db, "-f", "json");
+        Assert.True(run.Code == 0, run.Err);
+        var reports = JsonDocument.Parse(Run("review", "--db", db, "-f", "json").Out).RootElement.EnumerateArray()
+            .Where(r => r.GetProperty("state").GetString() == "LVA" && r.GetProperty("action").GetString() == "parliament_vote_withdraw").ToList();
+        Assert.Equal(2, reports.Count);
+        Assert.All(reports, r => Assert.Equal("corroborated", r.GetProperty("certainty").GetString()));
+        var ids = reports.Select(r => r.GetProperty("id").GetString()!).ToList();
+        var keys = reports.Select(r => Assert.Single(r.GetProperty("sources").EnumerateArray()).GetProperty("key").GetString()!).ToList();
+
+        var confirm = Run("review", "confirm", ids[0], "--same-event", "--reason", "the Saeima's record of 16 April 2025", "--by", "tester", "--db", db);
+        Assert.True(confirm.Code == 0, confirm.Err);
+        var newId = System.Text.RegularExpressions.Regex.Match(confirm.Out, "confirm recorded as (\\S+) ").Groups[1].Value;
+        Assert.Contains($"{ids[1]}: merge recorded as ", confirm.Out, StringComparison.Ordinal);
+        Assert.Contains($"into {newId}", confirm.Out, StringComparison.Ordinal);
+
+        // Neither waits any more; the second is merged into the confirmed record, which cites both outlets.
+        var all = JsonDocument.Parse(Run("review", "--db", db, "-f", "json").Out).RootElement.EnumerateArray().Where(r => ids.Contains(r.GetProperty("id").GetString()!)).ToList();
+        Assert.Equal(2, all.Count);
+        Assert.All(all, r => Assert.Equal("reviewed", r.GetProperty("status").GetString()));
+        var merged = Assert.Single(all, r => r.GetProperty("id").GetString() == ids[1]).GetProperty("review");
+        Assert.Equal(("merge", newId, "tester"), (merged.GetProperty("decision").GetString(), merged.GetProperty("mergedInto").GetString(), merged.GetProperty("by").GetString()));
+        Assert.StartsWith($"same event as {ids[0]}: ", merged.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        var exported = Path.Combine(Temp, "two-outlets.json");
+        Assert.Equal(0, Run("export", "--db", db, "-f", "json", "-o", exported, "--treaty", "apmbc").Code);
+        var record = JsonDocument.Parse(File.ReadAllText(exported)).RootElement.GetProperty("treaties")[0].GetProperty("actions").EnumerateArray()
+            .Single(a => a.GetProperty("id").GetString() == newId);
+        Assert.Equal(keys, record.GetProperty("sources").EnumerateArray().Select(x => x.GetString()!));
     }
 
     [Fact]

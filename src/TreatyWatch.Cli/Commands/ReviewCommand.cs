@@ -110,6 +110,8 @@ public static class ReviewCommand
 
     private static string DateWords(PartialDate d) => d.Precision == DatePrecision.Day ? IsoDate.Long(d.FirstDay) : d.ToString();
 
+    private static string LedgerText(ReviewDecision d) => d.ToString().ToLowerInvariant();
+
     private static string Plural(int n, string word) => n == 1 ? $"1 {word}" : $"{n} {word}s";
 
     private static Command Decide(CliContext ctx, string name, string description, ReviewDecision decision)
@@ -117,7 +119,16 @@ public static class ReviewCommand
         var id = new Argument<string>("id") { Description = "The reported action's id (from treatywatch review)" };
         var reason = new Option<string>("--reason") { Description = "Why (kept with the decision)", Required = true };
         var by = new Option<string?>("--by") { Description = "Who decides (default: the user name)" };
-        var cmd = new Command(name, description) { id, reason, by };
+        var sameEvent = new Option<bool>("--same-event")
+        {
+            Description = decision switch
+            {
+                ReviewDecision.Confirm or ReviewDecision.Edit => "Also close the other outlets' reports of this event: merged into the new record, which cites their sources too",
+                ReviewDecision.Reject => "Also reject the other outlets' reports of this event",
+                _ => "Also merge the other outlets' reports of this event into the same record",
+            },
+        };
+        var cmd = new Command(name, description) { id, reason, by, sameEvent };
         Option<string>? date = null, into = null;
         if (decision == ReviewDecision.Edit)
         {
@@ -139,13 +150,34 @@ public static class ReviewCommand
             var who = p.GetValue(by) ?? (string.IsNullOrWhiteSpace(Environment.UserName) ? "treatywatch review" : Environment.UserName);
             var d = date is null ? (PartialDate?)null : CliApp.ParsePartial(p.GetValue(date)!, "--date");
             var reportId = p.GetValue(id)!;
-            // The other outlets' reports of the same event, still waiting: named, so the reviewer can close them too.
-            var siblings = ledger.ReportedActions() is { } waiting && waiting.Any(r => r.Action.Id == reportId)
-                ? new ReviewClusters(waiting).Others(reportId).Where(o => o != reportId).ToList()
-                : [];
-            var result = ledger.Review(reportId, decision, why, who, ctx.Today, d, into is null ? null : p.GetValue(into));
+            var mergeInto = into is null ? null : p.GetValue(into);
+            // The other outlets' reports of the same event, still waiting: decided with this one (--same-event), or named.
+            var waiting = ledger.ReportedActions();
+            var clusters = new ReviewClusters(waiting);
+            var siblings = waiting.Any(r => r.Action.Id == reportId) ? clusters.Others(reportId).Where(o => o != reportId).ToList() : [];
+            var together = p.GetValue(sameEvent) && siblings.Count > 0;
+            if (together && clusters.Of(reportId) is { Conflicts.Count: > 0 } disputed)
+                throw new UserInputException($"the reports of this event disagree ({string.Join("; ", disputed.Conflicts.Select(k => k.Explanation))}): decide them one by one, without --same-event");
+            var alsoCites = together && decision is ReviewDecision.Confirm or ReviewDecision.Edit
+                ? waiting.Where(r => siblings.Contains(r.Action.Id)).SelectMany(r => r.Action.Sources).ToList()
+                : null;
+            var result = ledger.Review(reportId, decision, why, who, ctx.Today, d, mergeInto, alsoCites);
             ctx.Out.WriteLine($"{reportId}: {name} recorded as {result.Action.Id} ({result.ReviewState.ToString().ToLowerInvariant()}, by {who})");
-            if (siblings.Count > 0)
+            if (together)
+            {
+                foreach (var other in siblings)
+                {
+                    var (then, target) = decision switch
+                    {
+                        ReviewDecision.Reject => (ReviewDecision.Reject, (string?)null),
+                        ReviewDecision.Merge => (ReviewDecision.Merge, mergeInto),
+                        _ => (ReviewDecision.Merge, result.Action.Id),
+                    };
+                    var closed = ledger.Review(other, then, $"same event as {reportId}: {why}", who, ctx.Today, null, target);
+                    ctx.Out.WriteLine($"{other}: {LedgerText(then)} recorded as {closed.Action.Id} ({closed.ReviewState.ToString().ToLowerInvariant()}, by {who}{(target is null ? "" : $"; into {target}")})");
+                }
+            }
+            else if (siblings.Count > 0)
             {
                 var target = into is not null ? p.GetValue(into) : result.Action.Id;
                 ctx.Out.WriteLine($"{siblings.Count} other report(s) of the same event still wait for review: {string.Join(", ", siblings)}");
@@ -153,6 +185,7 @@ public static class ReviewCommand
                     ctx.Out.WriteLine($"  if they are wrong too: treatywatch review reject <id> --reason \"...\"");
                 else
                     ctx.Out.WriteLine($"  if they report this same act: treatywatch review merge <id> --into {target} --reason \"...\"");
+                ctx.Out.WriteLine($"  (or decide them with this one next time: --same-event)");
             }
 
             return 0;
