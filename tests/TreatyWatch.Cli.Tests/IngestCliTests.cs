@@ -252,8 +252,12 @@ public abstract class IngestCliTests : IDisposable
         Assert.Equal((sentence, "first-outlet.example", "2025-04-17"),
             (source.GetProperty("quote").GetString(), source.GetProperty("outlet").GetString(), source.GetProperty("published").GetString()));
         Assert.Equal(sentence.Length, source.GetProperty("quoteEnd").GetInt32() - source.GetProperty("quoteStart").GetInt32());
+        // The bundled data has that vote already: the report says so, and how to merge it.
+        var standing = Assert.Single(report.GetProperty("onRecord").EnumerateArray());
+        Assert.Equal("2025-04-16", standing.GetProperty("date").GetString());
         var table = Run("review", "--db", db);
         Assert.True(table.Code == 0, table.Err);
+        Assert.Contains($"on record as {standing.GetProperty("id").GetString()} (16 April 2025): treatywatch review merge <id> --into {standing.GetProperty("id").GetString()}", table.Out, StringComparison.Ordinal);
         Assert.Contains($"“{sentence}”", table.Out, StringComparison.Ordinal);
         Assert.Contains("first-outlet.example", table.Out, StringComparison.Ordinal);
         Assert.Contains(report.GetProperty("id").GetString()!, table.Out, StringComparison.Ordinal);

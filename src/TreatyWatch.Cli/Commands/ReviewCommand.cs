@@ -25,11 +25,12 @@ public static class ReviewCommand
                 // Waiting for review first (review: null), then every past decision in the order made.
                 var past = ledger.PastReviews();
                 var events = new ReviewClusters(pending);
+                var catalog = pending.Count > 0 ? ctx.Catalog(p.GetValue(CliApp.Data)) : null;
                 Json.Write(ctx.Out, w =>
                 {
                     w.WriteStartArray();
-                    foreach (var r in pending) Write(w, r, null, events);
-                    foreach (var r in past) Write(w, r.Report, r, null);
+                    foreach (var r in pending) Write(w, r, null, events, catalog);
+                    foreach (var r in past) Write(w, r.Report, r, null, null);
                     w.WriteEndArray();
                 });
                 return 0;
@@ -85,6 +86,10 @@ public static class ReviewCommand
             console.MarkupLine($"[bold]{Tables.E(state)} · {Tables.E(treaty)}[/]");
             var certainty = clusters.Describe(a.Id);
             console.MarkupLine($"{Tables.E(ActionKinds.Describe(a.Kind))}, {Tables.E(DateWords(a.Date))} · [dim]{Tables.E(certainty.Length > 0 ? certainty : a.Certainty.ToString().ToLowerInvariant())}[/]");
+            // Already a standing record? Then the reports are copies of it: merge them into it rather than confirm one.
+            var onRecord = reports.SelectMany(r => StandingRecords.Matching(catalog, r.Action)).DistinctBy(x => x.Id).ToList();
+            foreach (var rec in onRecord)
+                Indented(console, 2, $"[green]on record[/] as [bold]{Tables.E(rec.Id)}[/] ({Tables.E(DateWords(rec.Date))}): treatywatch review merge <id> --into {Tables.E(rec.Id)} --same-event --reason \"...\"");
             foreach (var r in reports)
             {
                 var x = r.Action;
@@ -162,7 +167,7 @@ public static class ReviewCommand
                 ? waiting.Where(r => siblings.Contains(r.Action.Id)).SelectMany(r => r.Action.Sources).ToList()
                 : null;
             var result = ledger.Review(reportId, decision, why, who, ctx.Today, d, mergeInto, alsoCites);
-            ctx.Out.WriteLine($"{reportId}: {name} recorded as {result.Action.Id} ({result.ReviewState.ToString().ToLowerInvariant()}, by {who})");
+            ctx.Out.WriteLine($"{reportId}: {name} recorded as {result.Action.Id} ({result.ReviewState.ToString().ToLowerInvariant()}, by {who}{(mergeInto is null ? "" : $"; into {mergeInto}")})");
             if (together)
             {
                 foreach (var other in siblings)
@@ -193,7 +198,7 @@ public static class ReviewCommand
         return cmd;
     }
 
-    private static void Write(System.Text.Json.Utf8JsonWriter w, LedgerAction r, ReviewRecord? review, ReviewClusters? events)
+    private static void Write(System.Text.Json.Utf8JsonWriter w, LedgerAction r, ReviewRecord? review, ReviewClusters? events, Engine.Data.Catalog? catalog)
     {
         var a = r.Action;
         w.WriteStartObject();
@@ -222,6 +227,21 @@ public static class ReviewCommand
             w.WriteEndArray();
             w.WriteStartArray("conflicts");
             foreach (var k in cluster.Conflicts) w.WriteStringValue(k.Explanation);
+            w.WriteEndArray();
+        }
+
+        if (catalog is not null)
+        {
+            // Standing records this report may duplicate (same treaty, state, step and a date that can be the same).
+            w.WriteStartArray("onRecord");
+            foreach (var rec in StandingRecords.Matching(catalog, a))
+            {
+                w.WriteStartObject();
+                w.WriteString("id", rec.Id);
+                w.WriteString("date", rec.Date.ToString());
+                w.WriteEndObject();
+            }
+
             w.WriteEndArray();
         }
 
