@@ -1,4 +1,8 @@
 using System.Net;
+using NodaTime;
+using TreatyWatch.Engine.Actions;
+using TreatyWatch.Engine.Dates;
+using TreatyWatch.Ledger;
 using static TreatyWatch.Web.Tests.SecurityTestHelpers;
 
 namespace TreatyWatch.Web.Tests;
@@ -85,6 +89,33 @@ public sealed class ReviewPageTests(SecureAppFactory app) : IClassFixture<Secure
         Assert.Contains("rita", past, StringComparison.Ordinal);
         Assert.Contains("confirm", past, StringComparison.Ordinal);
         Assert.False(await Bound(app.CreateClient(), "NOR", "apmbc", "2026-09-01"));
+    }
+}
+
+/// <summary>A report of a step the ledger already has: the queue says so and names the record to merge it into.</summary>
+public sealed class ReviewPageOnRecordTests(SecureAppFactory app) : IClassFixture<SecureAppFactory>
+{
+    [Fact]
+    public async Task A_report_of_a_step_on_record_names_that_record()
+    {
+        _ = app.ReportId;
+        var onRecord = app.Data.Current.Catalog.ActionsOf("apmbc").Single(a => a.State == "LTU" && a.Kind == ActionKind.DepositWithdrawal);
+        var report = app.Data.Use(s => s.RecordAction(new TreatyAction
+        {
+            Id = "", TreatyId = "apmbc", State = "LTU", Kind = ActionKind.DepositWithdrawal, Date = PartialDate.Parse("2025-06-27"),
+            Known = new LocalDate(2025, 6, 30), Sources = [new Source("https://news.example.org/ltu", SourceKind.Web, "https://news.example.org/ltu", "https://news.example.org/ltu", null)],
+        }, ReviewState.Reported, "test")).Action.Id;
+        app.Data.Reload();
+        var browser = app.Browser();
+        Assert.Equal(HttpStatusCode.Redirect, (await SignIn(browser, "rita", SecureAppFactory.Password)).StatusCode);
+
+        var page = await browser.GetStringAsync("/review", Cancel);
+        var section = page[..page.IndexOf($"data-report-id=\"{report}\"", StringComparison.Ordinal)];
+        section = section[section.LastIndexOf("<section class=\"event\"", StringComparison.Ordinal)..];
+        Assert.Contains($"Already on record as <code>{onRecord.Id}</code> (2025-06-27)", section, StringComparison.Ordinal);
+        // The fixture's other report (Norway's withdrawal, not on record; nobody decides it in this class) says nothing of the kind.
+        var norway = page[..page.IndexOf($"data-report-id=\"{app.ReportId}\"", StringComparison.Ordinal)];
+        Assert.DoesNotContain("Already on record", norway[norway.LastIndexOf("<section class=\"event\"", StringComparison.Ordinal)..], StringComparison.Ordinal);
     }
 }
 

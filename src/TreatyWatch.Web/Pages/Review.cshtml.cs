@@ -27,7 +27,11 @@ public sealed class ReviewModel(LedgerData data) : PageModel
     public sealed record Report(LedgerAction Action, StoredEvent? Event, StoredArticle? Article);
 
     /// <summary>Reports of one event (one report when no other outlet told of it).</summary>
-    public sealed record Group(EventCluster? Cluster, string Certainty, IReadOnlyList<Report> Reports);
+    public sealed record Group(EventCluster? Cluster, string Certainty, IReadOnlyList<Report> Reports)
+    {
+        /// <summary>Standing records the event may duplicate (<see cref="StandingRecords"/>): merge its reports into one.</summary>
+        public IReadOnlyList<Engine.Actions.TreatyAction> OnRecord { get; init; } = [];
+    }
 
     public IReadOnlyList<Group> Groups { get; private set; } = [];
     public IReadOnlyList<ReviewRecord> Past { get; private set; } = [];
@@ -120,7 +124,8 @@ public sealed class ReviewModel(LedgerData data) : PageModel
             groups.Add(new Group(cluster, clusters.Describe(r.Action.Id), reports));
         }
 
-        Groups = groups;
+        var catalog = data.Current.Catalog;
+        Groups = groups.Select(g => g with { OnRecord = g.Reports.SelectMany(r => StandingRecords.Matching(catalog, r.Action.Action)).DistinctBy(a => a.Id).ToList() }).ToList();
         Past = past.Reverse().Take(50).ToList();
         Recent = recent;
     }
