@@ -257,7 +257,7 @@ public abstract class IngestCliTests : IDisposable
         Assert.Equal("2025-04-16", standing.GetProperty("date").GetString());
         var table = Run("review", "--db", db);
         Assert.True(table.Code == 0, table.Err);
-        Assert.Contains($"on record as {standing.GetProperty("id").GetString()} (16 April 2025): treatywatch review merge <id> --into {standing.GetProperty("id").GetString()}", table.Out, StringComparison.Ordinal);
+        Assert.Contains($"on record as {standing.GetProperty("id").GetString()} (16 April 2025): treatywatch review merge {report.GetProperty("id").GetString()} --into {standing.GetProperty("id").GetString()} --reason", table.Out, StringComparison.Ordinal);
         Assert.Contains($"“{sentence}”", table.Out, StringComparison.Ordinal);
         Assert.Contains("first-outlet.example", table.Out, StringComparison.Ordinal);
         Assert.Contains(report.GetProperty("id").GetString()!, table.Out, StringComparison.Ordinal);

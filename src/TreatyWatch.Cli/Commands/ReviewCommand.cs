@@ -89,7 +89,7 @@ public static class ReviewCommand
             // Already a standing record? Then the reports are copies of it: merge them into it rather than confirm one.
             var onRecord = reports.SelectMany(r => StandingRecords.Matching(catalog, r.Action)).DistinctBy(x => x.Id).ToList();
             foreach (var rec in onRecord)
-                Indented(console, 2, $"[green]on record[/] as [bold]{Tables.E(rec.Id)}[/] ({Tables.E(DateWords(rec.Date))}): treatywatch review merge <id> --into {Tables.E(rec.Id)} --same-event --reason \"...\"");
+                Indented(console, 2, $"[green]on record[/] as [bold]{Tables.E(rec.Id)}[/] ({Tables.E(DateWords(rec.Date))}): treatywatch review merge {Tables.E(a.Id)} --into {Tables.E(rec.Id)}{(reports.Count > 1 ? " --same-event" : "")} --reason \"...\"");
             foreach (var r in reports)
             {
                 var x = r.Action;
@@ -107,7 +107,7 @@ public static class ReviewCommand
         }
 
         console.WriteLine();
-        console.MarkupLine("[dim]Decide: treatywatch review confirm|reject <id> --reason \"...\"; edit <id> --date D; merge <id> --into <id2>[/]");
+        console.MarkupLine("[dim]Decide: treatywatch review confirm|reject <id> --reason \"...\"; edit <id> --date D; merge <id> --into <id2>; --same-event decides an event's other reports too[/]");
     }
 
     /// <summary>A line indented by <paramref name="columns"/>, its wrapped lines too.</summary>
@@ -115,7 +115,7 @@ public static class ReviewCommand
 
     private static string DateWords(PartialDate d) => d.Precision == DatePrecision.Day ? IsoDate.Long(d.FirstDay) : d.ToString();
 
-    private static string LedgerText(ReviewDecision d) => d.ToString().ToLowerInvariant();
+    private static string Verb(ReviewDecision d) => d.ToString().ToLowerInvariant();
 
     private static string Plural(int n, string word) => n == 1 ? $"1 {word}" : $"{n} {word}s";
 
@@ -179,7 +179,7 @@ public static class ReviewCommand
                         _ => (ReviewDecision.Merge, result.Action.Id),
                     };
                     var closed = ledger.Review(other, then, $"same event as {reportId}: {why}", who, ctx.Today, null, target);
-                    ctx.Out.WriteLine($"{other}: {LedgerText(then)} recorded as {closed.Action.Id} ({closed.ReviewState.ToString().ToLowerInvariant()}, by {who}{(target is null ? "" : $"; into {target}")})");
+                    ctx.Out.WriteLine($"{other}: {Verb(then)} recorded as {closed.Action.Id} ({closed.ReviewState.ToString().ToLowerInvariant()}, by {who}{(target is null ? "" : $"; into {target}")})");
                 }
             }
             else if (siblings.Count > 0)
