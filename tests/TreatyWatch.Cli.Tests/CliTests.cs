@@ -188,6 +188,26 @@ public class CliTests
     }
 
     [Fact]
+    public void Status_Table_CitesTheLatestDomesticStepsSources_AndWrapsReasonsUnderTheirText()
+    {
+        var (code, _, _, screen) = Run("status", "LTU", "apmbc", "--on", "2025-06-01");
+        Assert.Equal(0, code);
+        var lines = screen.Split('\n');
+        var step = Assert.Single(lines, l => l.StartsWith("Latest domestic step", StringComparison.Ordinal));
+        var refs = System.Text.RegularExpressions.Regex.Match(step, @"\[(\d+(, \d+)*)\]\s*$");
+        Assert.True(refs.Success, step);
+        // The vote's sources are listed under those numbers: the Seimas vote reported by delfi.lt among them.
+        var numbers = refs.Groups[1].Value.Split(", ").Select(int.Parse).ToList();
+        Assert.Contains(numbers, n => lines.Any(l => l.TrimStart().StartsWith($"[{n}]", StringComparison.Ordinal) && l.Contains("delfi.lt", StringComparison.Ordinal)));
+
+        // A reason too long for one line goes on under its own text, not under its number.
+        var (_, _, _, ukraine) = Run("status", "UKR", "apmbc", "--on", "2026-06-01");
+        var why = ukraine.Split('\n').SkipWhile(l => !l.StartsWith("Why", StringComparison.Ordinal)).Skip(1).TakeWhile(l => l.Trim().Length > 0).ToList();
+        Assert.Contains(why, l => l.StartsWith("     ", StringComparison.Ordinal) && l.Trim().Length > 0);
+        Assert.All(why, l => Assert.Matches(@"^(\s{1,2}\d{1,2}\. |\s{5}\S)", l));
+    }
+
+    [Fact]
     public void Pending_WithNothingToCome_SaysSo_WithoutAnEmptyTable()
     {
         var (code, _, _, screen) = Run("pending", "--treaty", "apmbc", "--on", "2030-01-01");

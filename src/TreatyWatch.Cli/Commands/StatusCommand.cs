@@ -75,56 +75,59 @@ public static class StatusCommand
             TreatyStatus.Unknown => "grey",
             _ => "blue",
         };
+        // Sources are numbered in the order the reasons cite them, then the latest domestic step's.
+        var sources = new List<Source>();
+        int Cite(Source src)
+        {
+            var idx = sources.FindIndex(x => x.Key == src.Key);
+            if (idx >= 0) return idx + 1;
+            sources.Add(src);
+            return sources.Count;
+        }
+
+        string Refs(IEnumerable<int> refs) => refs.Distinct().ToList() is { Count: > 0 } list ? " [dim][[" + string.Join(", ", list) + "]][/]" : "";
+        var reasonRefs = a.Reasons.Select(r => r.Sources.Select(Cite).ToList()).ToList();
         var grid = new Grid().AddColumn(new GridColumn().NoWrap()).AddColumn();
         grid.AddRow("[bold]Status[/]", $"[bold {colour}]{Markup.Escape(TreatyStatuses.Describe(a.Status))}[/]" + (TreatyStatuses.IsBound(a.Status) ? " — bound" : " — not bound"));
         if (a.InForceSince is { } since && TreatyStatuses.IsBound(a.Status)) grid.AddRow("In force for it since", IsoDate.Long(since));
         if (a.WithdrawalEffective is { } we)
             grid.AddRow(a.Status == TreatyStatus.Withdrawn ? "Withdrawal took effect" : "Withdrawal takes effect", IsoDate.Long(we));
         if (a.LatestDomesticStep is { } step)
-            grid.AddRow("Latest domestic step", Markup.Escape($"{ActionKinds.Describe(step.Kind)}, {Human(step.Date)}{(step.Votes is { } v ? $" ({v})" : "")}"));
+            grid.AddRow("Latest domestic step", Markup.Escape($"{ActionKinds.Describe(step.Kind)}, {Human(step.Date)}{(step.Votes is { } v ? $" ({v})" : "")}") + Refs(step.Sources.Select(Cite)));
         if (a.AsKnownOn is { } k) grid.AddRow("As known on", IsoDate.Long(k));
         if (!a.ParticipantsComplete) grid.AddRow("[grey]Record[/]", "[grey]participant list incomplete for this treaty[/]");
         console.Write(grid);
         console.WriteLine();
         console.MarkupLine("[bold]Why[/]");
-        var sources = new List<Source>();
-        var n = 0;
-        foreach (var r in a.Reasons)
+        // Numbered lists as two columns, so that a long reason or source wraps under its own text, not under its number.
+        var why = new Grid().AddColumn(new GridColumn().NoWrap().PadLeft(1).PadRight(1)).AddColumn();
+        for (var i = 0; i < a.Reasons.Count; i++)
         {
-            n++;
-            var refs = new List<int>();
-            foreach (var src in r.Sources)
-            {
-                var idx = sources.FindIndex(x => x.Key == src.Key);
-                if (idx < 0)
-                {
-                    sources.Add(src);
-                    idx = sources.Count - 1;
-                }
-
-                refs.Add(idx + 1);
-            }
-
+            var r = a.Reasons[i];
             var article = r.Article is null ? "" : $"[dim]{Markup.Escape(r.Article)}[/] ";
-            var cite = refs.Count == 0 ? "" : " [dim][[" + string.Join(", ", refs.Distinct()) + "]][/]";
-            console.MarkupLine($" {n,2}. {article}{Markup.Escape(r.Text)}{cite}");
+            why.AddRow($"{i + 1,2}.", $"{article}{Markup.Escape(r.Text)}{Refs(reasonRefs[i])}");
         }
+
+        console.Write(why);
 
         if (sources.Count > 0)
         {
             console.WriteLine();
             console.MarkupLine("[bold]Sources[/]");
+            var list = new Grid().AddColumn(new GridColumn().NoWrap().PadLeft(1).PadRight(1)).AddColumn();
             for (var i = 0; i < sources.Count; i++)
             {
                 var s = sources[i];
-                var url = s.Url is null ? "" : $" [link]{Markup.Escape(s.Url)}[/]";
-                var title = s.Title == s.Url ? "" : Markup.Escape(s.Title);
-                var outlet = s.Outlet is null || s.Title.Contains(s.Outlet, StringComparison.OrdinalIgnoreCase) ? "" : $" ({Markup.Escape(s.Outlet)})";
-                console.MarkupLine($" [[{i + 1}]] [dim]{s.Kind.ToString().ToLowerInvariant()}[/] {title}{outlet}{url}");
+                var parts = new List<string> { $"[dim]{s.Kind.ToString().ToLowerInvariant()}[/]" };
+                if (s.Title != s.Url) parts.Add(Markup.Escape(s.Title));
+                if (s.Outlet is not null && !s.Title.Contains(s.Outlet, StringComparison.OrdinalIgnoreCase)) parts.Add($"({Markup.Escape(s.Outlet)})");
+                if (s.Url is not null) parts.Add($"[link]{Markup.Escape(s.Url)}[/]");
                 // A news source's own words for the act, as the reviewer who confirmed it read them.
-                if (s.Quote is { } quote)
-                    console.Write(new Padder(new Markup($"[italic]“{Markup.Escape(quote.Trim())}”[/]"), new Padding(6, 0, 0, 0)) { Expand = false });
+                var quote = s.Quote is { } q ? $"\n[italic]“{Markup.Escape(q.Trim())}”[/]" : "";
+                list.AddRow($"[[{i + 1}]]", string.Join(' ', parts) + quote);
             }
+
+            console.Write(list);
         }
 
         foreach (var p in book.Problems.Where(p => p.Contains(stateName, StringComparison.Ordinal)))
