@@ -481,11 +481,15 @@ internal static class ReportedNews
         if (mine.Count == 0) return;
         console.WriteLine();
         console.MarkupLine("[bold]Reported in the news[/] [dim](not law: waiting for review, it changes no status)[/]");
+        // As the other lists: a bullet column, and each report's text wrapping under itself.
+        var list = new Grid().AddColumn(new GridColumn().NoWrap().PadLeft(1).PadRight(1)).AddColumn();
         foreach (var r in mine.OrderBy(r => r.Action.Date.FirstDay))
         {
             var a = r.Action;
             var where = a.Sources.Count > 0 ? $" [dim]{Markup.Escape(a.Sources[0].Url ?? a.Sources[0].Title)}[/]" : "";
-            console.MarkupLine($" · {Markup.Escape($"{ActionKinds.Describe(a.Kind)}, {StatusCommand.Human(a.Date)}{(a.Votes is { } v ? $" ({v})" : "")}")} [dim]{Markup.Escape(a.Id)}[/]{where}");
+            list.AddRow("·", $"{Markup.Escape($"{ActionKinds.Describe(a.Kind)}, {StatusCommand.Human(a.Date)}{(a.Votes is { } v ? $" ({v})" : "")}")} [dim]{Markup.Escape(a.Id)}[/]{where}");
         }
+
+        console.Write(list);
     }
 }
