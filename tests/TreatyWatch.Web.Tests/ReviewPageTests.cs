@@ -117,6 +117,38 @@ public sealed class ReviewPageOnRecordTests(SecureAppFactory app) : IClassFixtur
         var norway = page[..page.IndexOf($"data-report-id=\"{app.ReportId}\"", StringComparison.Ordinal)];
         Assert.DoesNotContain("Already on record", norway[norway.LastIndexOf("<section class=\"event\"", StringComparison.Ordinal)..], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Merging_a_report_with_the_same_event_box_closes_the_events_other_reports_into_the_same_record()
+    {
+        _ = app.ReportId;
+        var onRecord = app.Data.Current.Catalog.ActionsOf("apmbc").Single(a => a.State == "LTU" && a.Kind == ActionKind.ParliamentVoteWithdraw);
+        string Report(string host) => app.Data.Use(s => s.RecordAction(new TreatyAction
+        {
+            Id = "", TreatyId = "apmbc", State = "LTU", Kind = ActionKind.ParliamentVoteWithdraw, Date = PartialDate.Parse("2025-05-08"),
+            Known = new LocalDate(2025, 5, 9), Sources = [new Source($"https://{host}/ltu-vote", SourceKind.Web, $"https://{host}/ltu-vote", $"https://{host}/ltu-vote", null)],
+        }, ReviewState.Reported, "test")).Action.Id;
+        var (first, second) = (Report("first-outlet.example"), Report("second-outlet.example"));
+        app.Data.Reload();
+        var browser = app.Browser();
+        Assert.Equal(HttpStatusCode.Redirect, (await SignIn(browser, "rita", SecureAppFactory.Password)).StatusCode);
+        var page = await browser.GetStringAsync("/review", Cancel);
+        Assert.Contains("the event's other 1 report(s) too", page, StringComparison.Ordinal);
+
+        var post = await browser.PostAsync("/review", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["id"] = first, ["decision"] = "merge", ["into"] = onRecord.Id, ["sameEvent"] = "true", ["reason"] = "the Seimas vote is on record",
+            ["__RequestVerificationToken"] = FormToken(page),
+        }), Cancel);
+        Assert.Equal(HttpStatusCode.Redirect, post.StatusCode);
+
+        var after = await browser.GetStringAsync("/review", Cancel);
+        Assert.DoesNotContain($"data-report-id=\"{first}\"", after, StringComparison.Ordinal);
+        Assert.DoesNotContain($"data-report-id=\"{second}\"", after, StringComparison.Ordinal);
+        var past = app.Data.Use(s => s.PastReviews());
+        Assert.Equal([(first, onRecord.Id), (second, onRecord.Id)],
+            past.Where(p => p.Report.Action.Id == first || p.Report.Action.Id == second).Select(p => (p.Report.Action.Id, p.MergedInto)).OrderBy(x => x.Item1 == first ? 0 : 1));
+    }
 }
 
 /// <summary>Brute force: after a few attempts from one address, sign-in answers 429 with problem details.</summary>

@@ -157,32 +157,16 @@ public static class ReviewCommand
             var reportId = p.GetValue(id)!;
             var mergeInto = into is null ? null : p.GetValue(into);
             // The other outlets' reports of the same event, still waiting: decided with this one (--same-event), or named.
-            var waiting = ledger.ReportedActions();
-            var clusters = new ReviewClusters(waiting);
-            var siblings = waiting.Any(r => r.Action.Id == reportId) ? clusters.Others(reportId).Where(o => o != reportId).ToList() : [];
-            var together = p.GetValue(sameEvent) && siblings.Count > 0;
-            if (together && clusters.Of(reportId) is { Conflicts.Count: > 0 } disputed)
-                throw new UserInputException($"the reports of this event disagree ({string.Join("; ", disputed.Conflicts.Select(k => k.Explanation))}): decide them one by one, without --same-event");
-            var alsoCites = together && decision is ReviewDecision.Confirm or ReviewDecision.Edit
-                ? waiting.Where(r => siblings.Contains(r.Action.Id)).SelectMany(r => r.Action.Sources).ToList()
-                : null;
-            var result = ledger.Review(reportId, decision, why, who, ctx.Today, d, mergeInto, alsoCites);
-            ctx.Out.WriteLine($"{reportId}: {name} recorded as {result.Action.Id} ({result.ReviewState.ToString().ToLowerInvariant()}, by {who}{(mergeInto is null ? "" : $"; into {mergeInto}")})");
-            if (together)
+            var outcome = EventReview.Decide(ledger, reportId, decision, why, who, ctx.Today, d, mergeInto, p.GetValue(sameEvent));
+            foreach (var step in outcome.Steps)
             {
-                foreach (var other in siblings)
-                {
-                    var (then, target) = decision switch
-                    {
-                        ReviewDecision.Reject => (ReviewDecision.Reject, (string?)null),
-                        ReviewDecision.Merge => (ReviewDecision.Merge, mergeInto),
-                        _ => (ReviewDecision.Merge, result.Action.Id),
-                    };
-                    var closed = ledger.Review(other, then, $"same event as {reportId}: {why}", who, ctx.Today, null, target);
-                    ctx.Out.WriteLine($"{other}: {Verb(then)} recorded as {closed.Action.Id} ({closed.ReviewState.ToString().ToLowerInvariant()}, by {who}{(target is null ? "" : $"; into {target}")})");
-                }
+                ctx.Out.WriteLine($"{step.ReportId}: {Verb(step.Decision)} recorded as {step.Result.Action.Id} " +
+                                  $"({step.Result.ReviewState.ToString().ToLowerInvariant()}, by {who}{(step.Into is null ? "" : $"; into {step.Into}")})");
             }
-            else if (siblings.Count > 0)
+
+            var result = outcome.Steps[0].Result;
+            var siblings = outcome.StillWaiting;
+            if (siblings.Count > 0)
             {
                 var target = into is not null ? p.GetValue(into) : result.Action.Id;
                 ctx.Out.WriteLine($"{siblings.Count} other report(s) of the same event still wait for review: {string.Join(", ", siblings)}");

@@ -45,7 +45,7 @@ public sealed class ReviewModel(LedgerData data) : PageModel
         Load();
     }
 
-    public IActionResult OnPost(string? id, string? decision, string? reason, string? into, string? date)
+    public IActionResult OnPost(string? id, string? decision, string? reason, string? into, string? date, bool sameEvent = false)
     {
         ReviewDecision d;
         PartialDate? day = null;
@@ -70,7 +70,11 @@ public sealed class ReviewModel(LedgerData data) : PageModel
         var why = string.IsNullOrWhiteSpace(reason) ? DefaultReason(d) : reason.Trim();
         try
         {
-            data.Use(store => store.Review(id!, d, why, who, data.Today, day, string.IsNullOrWhiteSpace(into) ? null : into.Trim()));
+            data.Use(store => EventReview.Decide(store, id!, d, why, who, data.Today, day, string.IsNullOrWhiteSpace(into) ? null : into.Trim(), sameEvent));
+        }
+        catch (UserInputException e)
+        {
+            return Failed(StatusCodes.Status400BadRequest, e.Message);
         }
         catch (Exception e) when (e is LedgerException or ArgumentException)
         {
