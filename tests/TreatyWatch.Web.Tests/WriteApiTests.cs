@@ -112,6 +112,27 @@ public sealed class WriteApiTests(SecureAppFactory app) : IClassFixture<SecureAp
     }
 
     [Fact]
+    public async Task Rejecting_with_sameEvent_rejects_the_events_other_reports_and_says_so()
+    {
+        string Report(string host) => app.Data.Use(s => s.RecordAction(new Engine.Actions.TreatyAction
+        {
+            Id = "", TreatyId = "apmbc", State = "EST", Kind = Engine.Actions.ActionKind.ParliamentVoteWithdraw, Date = Engine.Dates.PartialDate.Parse("2025-02-02"),
+            Known = new NodaTime.LocalDate(2025, 2, 3),
+            Sources = [new Engine.Actions.Source($"https://{host}/est", Engine.Actions.SourceKind.Web, $"https://{host}/est", $"https://{host}/est", null)],
+        }, Ledger.ReviewState.Reported, "test")).Action.Id;
+        var (first, second, third) = (Report("a-outlet.example"), Report("b-outlet.example"), Report("c-outlet.example"));
+
+        var response = await app.WithToken(app.ReviewerToken).PostJson($"/api/review/{first}", new { decision = "reject", reason = "no such vote that day", sameEvent = true });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancel));
+        var also = json.RootElement.GetProperty("alsoDecided").EnumerateArray().ToList();
+        Assert.Equal(new[] { second, third }.Order(), also.Select(a => a.GetProperty("id").GetString()!).Order());
+        Assert.All(also, a => Assert.Equal("reject", a.GetProperty("decision").GetString()));
+        Assert.Equal(0, json.RootElement.GetProperty("stillWaiting").GetArrayLength());
+        Assert.DoesNotContain(app.Data.Use(s => s.ReportedActions()), a => a.Action.Id is var id && (id == first || id == second || id == third));
+    }
+
+    [Fact]
     public async Task A_disabled_user_is_refused_by_token_and_signed_out_of_the_pages()
     {
         _ = app.ReportId;

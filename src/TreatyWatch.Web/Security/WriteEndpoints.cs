@@ -19,7 +19,10 @@ namespace TreatyWatch.Web.Security;
 /// <param name="Reason">Why: kept with the decision.</param>
 /// <param name="Date">For edit: the act's date (YYYY, YYYY-MM or YYYY-MM-DD).</param>
 /// <param name="Into">For merge: the record the report duplicates.</param>
-public sealed record ReviewRequest(string? Decision, string? Reason, string? Date = null, string? Into = null);
+/// <param name="SameEvent">Also decide the other outlets' waiting reports of the same event (as <c>treatywatch review
+/// --same-event</c>): merged into the confirmed record, rejected, or merged into the same record; refused (400) when
+/// they disagree.</param>
+public sealed record ReviewRequest(string? Decision, string? Reason, string? Date = null, string? Into = null, bool SameEvent = false);
 
 /// <summary>One file of a project CSV import: its path (<c>actions/apmbc.csv</c>, <c>sources/x.csv</c>) and text.</summary>
 public sealed record ImportFile(string? Path, string? Text);
@@ -59,7 +62,7 @@ public static class WriteEndpoints
                 }
 
                 if (decision == ReviewDecision.Merge && string.IsNullOrWhiteSpace(body.Into)) throw new UserInputException("into is required for merge: the record the report duplicates");
-                return Decide(data, id, decision, body.Reason, who, date, body.Into);
+                return Decide(data, id, decision, body.Reason, who, date, body.Into, body.SameEvent);
             })
             .RequireAuthorization(Policies.Reviewer)
             .RequireRateLimiting(RateLimits.Write)
@@ -95,12 +98,12 @@ public static class WriteEndpoints
     }
 
     /// <summary>Records a decision (one at a time with the ledger's other writes), then reloads the catalog.</summary>
-    internal static IResult Decide(LedgerData data, string id, ReviewDecision decision, string reason, string who, PartialDate? date, string? into)
+    internal static IResult Decide(LedgerData data, string id, ReviewDecision decision, string reason, string who, PartialDate? date, string? into, bool sameEvent = false)
     {
-        LedgerAction result;
+        EventReviewOutcome outcome;
         try
         {
-            result = data.Use(store => store.Review(id, decision, reason, who, data.Today, date, into));
+            outcome = data.Use(store => EventReview.Decide(store, id, decision, reason, who, data.Today, date, into, sameEvent));
         }
         catch (LedgerException e) when (e.Message.StartsWith("no action", StringComparison.Ordinal))
         {
@@ -116,6 +119,7 @@ public static class WriteEndpoints
         }
 
         data.Reload();
+        var result = outcome.Steps[0].Result;
         return Results.Json(new
         {
             id,
@@ -128,6 +132,12 @@ public static class WriteEndpoints
             date = result.Action.Date.ToString(),
             by = result.RecordedBy,
             at = InstantPattern.ExtendedIso.Format(result.RecordedAt),
+            // The event's other reports: decided with it (sameEvent), or still waiting.
+            alsoDecided = outcome.Steps.Skip(1).Select(s => new
+            {
+                id = s.ReportId, decision = s.Decision.ToString().ToLowerInvariant(), recordedAs = s.Result.Action.Id, into = s.Into,
+            }),
+            stillWaiting = outcome.StillWaiting,
         });
     }
 
